@@ -1,0 +1,1 @@
+"""eventmap events: ingest articles, extract ACLED-style events, store and export them."""

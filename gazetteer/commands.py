@@ -1,0 +1,9 @@
+"""The `eventmap` subcommands that belong to the gazetteer package."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add this package's subcommands to the `eventmap` parser."""
