@@ -56,6 +56,7 @@ class Event:
     published: str | None = None
     language: str | None = None
     sources: list[str] = field(default_factory=list)  # article ids of every report of this event
+    place_candidates: list[dict] = field(default_factory=list)  # geocoder runner-ups, for review
 
     def to_dict(self) -> dict:
         """Plain dict of every field, for JSON lines, GeoJSON properties and the store."""
