@@ -1,0 +1,94 @@
+"""Resolve all place mentions of one document together.
+
+First each mention is resolved with the document's country focus (from demonyms and country
+names in the text); then again with the confident first-pass places as neighbours, so that
+"Tal Tamar, à Hassaké" and a document full of Syrian places pull ambiguous names to Syria.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from gazetteer import load_index
+from geo import regions
+from geo.lexicon import demonyms
+from geo.matcher import Found
+from geo.model import REGION, Context, Resolution
+from geo.relations import Relation, after, before, country_hint
+from geo.resolver import rank
+
+CONFIDENT = 0.7
+GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def document_focus(text: str) -> tuple[str, ...]:
+    """Countries the text is about: those whose names or adjectives recur (at most two)."""
+    table = demonyms()
+    votes = Counter(table[w] for w in (m.group(0).casefold() for m in _WORD.finditer(text))
+                    if w in table)
+    if not votes:
+        return ()
+    top = votes.most_common(1)[0][1]
+    return tuple(c for c, n in votes.most_common(2) if n * 3 >= top)
+
+
+def _border(text: str, countries: tuple[str, ...], focus: tuple[str, ...]) -> Resolution:
+    pair = countries if len(countries) == 2 else (
+        (focus[0], countries[0]) if focus and focus[0] != countries[0] else countries)
+    point = regions.border_point(*pair) if len(pair) == 2 else None
+    label = "–".join(pair) + " border"
+    if point is None:
+        places = load_index().places_in(pair[0], feature="country")
+        if not places:
+            return Resolution(query=text, reason=f"{label}: no shipped boundary or country point")
+        point = (places[0].latitude, places[0].longitude)
+    return Resolution(query=text, name=label, latitude=round(point[0], 6),
+                      longitude=round(point[1], 6), country=pair[0], feature="region",
+                      geo_precision=REGION, confidence=0.8,
+                      reason=f"border phrase; point on the {label}")
+
+
+def _qualifiers(text: str, item: Found, lang: str) -> tuple[Relation | None, str | None]:
+    relation = before(text, item.start, lang) or after(text, item.start, item.end, lang)
+    hint = (relation.country_hint if relation else None) or country_hint(text, item.start)
+    return relation, hint
+
+
+def resolve_document(text: str, found: list[Found], lang: str
+                     ) -> list[tuple[Found, Resolution, str | None]]:
+    """(candidate, resolution, relation label) for each kept mention, in text order."""
+    focus = document_focus(text)
+    quals = [_qualifiers(text, f, lang) for f in found]
+    names = [text[f.start : f.end] for f in found]
+
+    def run(context: Context) -> list[Resolution]:
+        cache: dict[tuple, Resolution] = {}
+        out = []
+        for item, name, (relation, hint) in zip(found, names, quals, strict=True):
+            if item.source == "border":
+                out.append(_border(name, item.countries, context.countries))
+                continue
+            key = (name, relation, hint)
+            if key not in cache:
+                cache[key] = rank(name, context, relation, hint)
+            out.append(cache[key])
+        return out
+
+    first = run(Context(text=text, countries=focus, lang=lang))
+    confident = [r for r in first if r.resolved and r.confidence >= CONFIDENT]
+    if not focus and confident:
+        country, count = Counter(r.country for r in confident).most_common(1)[0]
+        if count * 2 >= len(confident):
+            focus = (country,)
+    final = run(Context(text=text, countries=focus, lang=lang, nearby=tuple(confident)))
+    kept = []
+    for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
+        if item.source == "gazetteer" and (not res.resolved
+                                           or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE):
+            continue
+        label = "border" if item.source == "border" else (relation.label if relation else None)
+        kept.append((item, replace(res, query=name), label))
+    return kept

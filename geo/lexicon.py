@@ -1,0 +1,52 @@
+"""Load the word lists in geo/data (cue phrases, directions, demonyms, false friends) once."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from gazetteer import normalize_name
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of one tab-separated file in geo/data, header as keys."""
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def directions(lang: str) -> dict[str, float]:
+    """Direction word → compass bearing, longest words first so "nord-est" wins over "nord"."""
+    rows = [r for r in read_table("directions.tsv") if r["lang"] == lang]
+    rows.sort(key=lambda r: len(r["word"]), reverse=True)
+    return {r["word"]: float(r["bearing"]) for r in rows}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Lower-cased country adjective or name (any language) → ISO2."""
+    return {r["word"].casefold(): r["iso2"] for r in read_table("demonyms.tsv")}
+
+
+@cache
+def false_friends() -> frozenset[str]:
+    """Normalised names that are never places (armed groups, media, organisations, 'État')."""
+    keys = {normalize_name(r["name"]) for r in read_table("false_friends.tsv")}
+    keys |= {r["name"].casefold() for r in read_table("false_friends.tsv")}
+    return frozenset(k for k in keys if k)
+
+
+@cache
+def org_cues() -> frozenset[str]:
+    """Nouns that make the following name an organisation ("le réseau al-Khabour")."""
+    return frozenset(r["word"].casefold() for r in read_table("org_cues.tsv"))
+
+
+def is_false_friend(name: str) -> bool:
+    """True when a mention's text is a known non-place (checked raw and normalised)."""
+    stripped = name.strip()
+    table = false_friends()
+    return stripped.casefold() in table or normalize_name(stripped) in table

@@ -1,0 +1,177 @@
+"""Relative phrases around a place name: "campagne est de Raqqa", "50 km west of", "Idlib province".
+
+The grammar is data (geo/data/relative_cues.tsv, directions.tsv, border_phrases.tsv); this module
+compiles it per language and reports which relation qualifies a mention, the geo_precision it
+implies, and, for "N km <direction> of", the offset to apply to the referenced place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geo.lexicon import demonyms, directions, read_table
+
+LANGS = ("fr", "en")
+_WINDOW = 90  # characters of context looked at on each side of a mention
+_NUM = r"(?P<num>\d+(?:[.,]\d+)?)"
+_FILL = {
+    "fr": r"(?:(?:la|le|les|l['’])\s*)?(?:(?:ville|village|localité|cité|bourgade|quartier|camp|"
+    r"secteur|zone|région)\s+(?:(?P<adj>[^\W\d_]+)\s+)?(?:de\s+|d['’]\s*|du\s+))?",
+    "en": r"(?:the\s+)?(?:(?:(?P<adj>[A-Z][^\W\d_]+)\s+)?(?:city|town|village|district|camp|"
+    r"area|neighbou?rhood)\s+of\s+)?",
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relative phrase found next to a mention."""
+
+    label: str  # "near", "countryside", "east countryside", "50 km west of", "province"...
+    precision: int
+    bearing: float | None = None
+    km: float | None = None
+    country_hint: str | None = None
+    cue_start: int | None = None  # where the cue begins in the text (before-side cues)
+
+    @property
+    def wants_region(self) -> bool:
+        """True when the phrase names an administrative region, not a point."""
+        return self.precision >= 3
+
+
+@dataclass(frozen=True)
+class _Cue:
+    side: str
+    regex: re.Pattern[str]
+    label: str
+    precision: int
+
+
+def _dir_group(lang: str) -> str:
+    words = sorted(directions(lang), key=len, reverse=True)
+    return "(?P<dir>" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@cache
+def _cues(lang: str) -> tuple[_Cue, ...]:
+    cues = []
+    for row in read_table("relative_cues.tsv"):
+        if row["lang"] != lang:
+            continue
+        body = (
+            row["pattern"]
+            .replace("{dir}", _dir_group(lang))
+            .replace("{num}", _NUM)
+            .replace("{fill}", _FILL[lang])
+        )
+        anchored = f"(?:^|\\W)({body})$" if row["side"] == "before" else f"^(?:{body})"
+        cues.append(_Cue(row["side"], re.compile(anchored, re.IGNORECASE), row["relation"],
+                         int(row["precision"])))
+    return tuple(cues)
+
+
+def _relation(cue: _Cue, match: re.Match[str], lang: str, cue_start: int | None) -> Relation:
+    groups = match.groupdict()
+    word = groups.get("dir")
+    bearing = directions(lang).get(word.lower()) if word else None
+    direction = directions_en_word(bearing) if word else ""
+    num = groups.get("num")
+    km = float(num.replace(",", ".")) if num else None
+    label = cue.label.replace("{num}", num or "").replace("{dir}", direction)
+    if word and "{dir}" not in cue.label:
+        label = f"{direction} {label}"
+    adj = groups.get("adj")
+    hint = demonyms().get(adj.casefold()) if adj else None
+    return Relation(label.strip(), cue.precision, bearing, km, hint, cue_start)
+
+
+def directions_en_word(bearing: float | None) -> str:
+    """English compass word for a bearing (relation labels are English whatever the text)."""
+    for word, value in directions("en").items():
+        if value == bearing and "-" not in word and not word.endswith("ern"):
+            return word
+    return ""
+
+
+def before(text: str, start: int, lang: str) -> Relation | None:
+    """The relative phrase ending right before ``text[start:]``, if any."""
+    lang = lang if lang in LANGS else "fr"
+    window_start = max(0, start - _WINDOW)
+    window = text[window_start:start]
+    for cue in _cues(lang):
+        if cue.side != "before":
+            continue
+        match = cue.regex.search(window)
+        if match:
+            return _relation(cue, match, lang, window_start + match.start(1))
+    return None
+
+
+def after(text: str, start: int, end: int, lang: str) -> Relation | None:
+    """The relative phrase right after ``text[start:end]`` ("Idlib province")."""
+    lang = lang if lang in LANGS else "fr"
+    window = text[end : end + _WINDOW]
+    for cue in _cues(lang):
+        if cue.side != "after":
+            continue
+        match = cue.regex.search(window)
+        if match:
+            rel = _relation(cue, match, lang, None)
+            lead = re.search(_dir_group(lang) + r"\s+$", text[max(0, start - 20) : start], re.I)
+            if lead is None or rel.bearing is not None:
+                return rel
+            bearing = directions(lang)[lead.group("dir").lower()]
+            label = f"{directions_en_word(bearing)} {rel.label}"
+            return Relation(label, rel.precision, bearing, None, None, start - len(lead.group(0)))
+    return None
+
+
+def country_hint(text: str, start: int) -> str | None:
+    """Country named by an adjective before a mention ("la ville syrienne d'", "Syrian town of")."""
+    window = text[max(0, start - 40) : start]
+    match = re.search(r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)$", window)
+    if match and match.group(1).casefold() in demonyms():
+        return demonyms()[match.group(1).casefold()]
+    match = re.search(r"([^\W\d_]+)\s+(?:city|town|village)\s+of\s+$", window, re.IGNORECASE)
+    if match:
+        return demonyms().get(match.group(1).casefold())
+    return None
+
+
+def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | None]:
+    """Split a free-standing query ("campagne est de Raqqa") into name and relation."""
+    langs = (lang,) if lang in LANGS else LANGS
+    for code in langs:
+        for cue in _cues(code):
+            if cue.side == "before":
+                prefix = re.compile(cue.regex.pattern.replace("(?:^|\\W)(", "^(", 1).rstrip("$"),
+                                    re.IGNORECASE)
+                match = prefix.match(name)
+                if match and match.end() < len(name):
+                    return name[match.end() :].strip(), _relation(cue, match, code, 0)
+            else:
+                for cut in range(1, len(name)):
+                    if name[cut - 1].isalnum() and not name[cut].isalnum():
+                        match = cue.regex.match(name[cut:])
+                        if match and match.end() == len(name) - cut:
+                            return name[:cut].strip(), _relation(cue, match, code, None)
+    return name, None
+
+
+@cache
+def _border_patterns(lang: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (re.compile(r["pattern"], re.IGNORECASE), tuple(r["countries"].split(",")))
+        for r in read_table("border_phrases.tsv")
+        if r["lang"] == lang
+    )
+
+
+def borders(text: str, lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Border phrases in a text: (start, end, countries) for "frontière syro-irakienne"."""
+    found = []
+    for regex, countries in _border_patterns(lang if lang in LANGS else "fr"):
+        found.extend((m.start(), m.end(), countries) for m in regex.finditer(text))
+    return found

@@ -1,0 +1,221 @@
+"""Pick the place a name refers to, given the gazetteer's candidates and the document around it.
+
+Ranking blends: how well the name matched (exact, folded, fuzzy similarity), the feature type
+(a town over a hill of the same name), population, the document's country focus, admin hints
+(the candidate's governorate named elsewhere in the text or resolved nearby) and distance to the
+other places of the document. A weak best score, or a fuzzy match outside the country focus,
+gives an explicit "no good match" rather than a dot in the wrong place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from itertools import pairwise
+from math import log10
+
+from gazetteer import Candidate, Place, load_index, normalize_name
+from geo import regions
+from geo.distance import destination, haversine_km
+from geo.inputs import clean_name
+from geo.lexicon import read_table
+from geo.model import NEAR, PRECISE, REGION, Context, Resolution
+from geo.relations import Relation, split_query
+
+MATCH_QUALITY = {"exact": 1.0, "normalized": 0.93}
+MIN_FUZZY_SIMILARITY = 0.82
+MIN_SCORE = 0.55
+RUNNER_UPS = 5
+LOOKUP_LIMIT = 12
+REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
+
+
+@lru_cache(maxsize=1)
+def _feature_table() -> dict[str, tuple[float, int]]:
+    return {r["feature"]: (float(r["weight"]), int(r["precision"]))
+            for r in read_table("feature_weights.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    return {r["iso2"]: r["iso3"] for r in read_table("countries.tsv")}
+
+
+@lru_cache(maxsize=200_000)
+def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """Gazetteer candidates for a name: in the focus countries first, then worldwide."""
+    index = load_index()
+    found: dict[str, Candidate] = {}
+    if countries:
+        for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=True, countries=countries):
+            found.setdefault(cand.place.id, cand)
+    for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=True):
+        found.setdefault(cand.place.id, cand)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=64)
+def _text_keys(text: str) -> frozenset[str]:
+    """Folded words and word pairs of a document, to see which admin names it mentions."""
+    words = [normalize_name(w) for w in text.split()[:5000]]
+    words = [w for w in words if w]
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+
+
+@dataclasses.dataclass
+class _Scored:
+    cand: Candidate
+    score: float
+    notes: list[str]
+
+
+def _name_quality(cand: Candidate) -> float:
+    if cand.match in MATCH_QUALITY:
+        return MATCH_QUALITY[cand.match]
+    return max(0.0, cand.similarity) * 0.85
+
+
+def _score(cand: Candidate, ctx: Context, relation: Relation | None, hint: str | None) -> _Scored:
+    place = cand.place
+    notes = [f"{cand.match} match" if cand.match != "fuzzy" else f"fuzzy {cand.similarity:.2f}"]
+    weight, _ = _feature_table().get(place.feature, (0.5, PRECISE))
+    score = 0.5 * _name_quality(cand) + 0.2 * weight
+    score += 0.15 * min(1.0, log10(max(place.population, 0) + 1) / 6.5)
+    notes.append(place.feature)
+    focus = ctx.countries + ((hint,) if hint else ())
+    if focus:
+        if place.country in focus:
+            score += 0.3
+            notes.append(f"in {place.country}")
+        elif cand.match == "fuzzy":
+            score -= 0.3
+    if relation is not None and relation.wants_region and place.feature in REGION_FEATURES:
+        score += 0.3
+        notes.append("region asked")
+    if ctx.text:
+        keys = _text_keys(ctx.text)
+        admin = normalize_name(place.admin1) if place.admin1 else ""
+        if admin and admin in keys and admin != normalize_name(place.name):
+            score += 0.1
+            notes.append(f"{place.admin1} named in text")
+    score += _nearby_bonus(place, ctx.nearby, notes)
+    return _Scored(cand, score, notes)
+
+
+def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]) -> float:
+    best = 0.0
+    for other in nearby:
+        if not other.resolved or other.place_id == place.id:
+            continue
+        if other.place_id in (place.admin1_id, place.admin2_id):
+            bonus, why = 0.25, f"inside {other.name}"
+        else:
+            km = haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
+            if km > 300:
+                continue
+            bonus = 0.25 if km < 30 else 0.15 if km < 100 else 0.05
+            why = f"{km:.0f} km from {other.name}"
+        if bonus > best:
+            best, best_why = bonus, why
+    if best:
+        notes.append(best_why)
+    return best
+
+
+def _confidence(best: _Scored, runner: _Scored | None) -> float:
+    quality = _name_quality(best.cand)
+    conf = min(1.0, 0.35 + 0.45 * quality + 0.3 * max(0.0, best.score - 1.0))
+    if runner is not None:
+        b, r = best.cand.place, runner.cand.place
+        if haversine_km(b.latitude, b.longitude, r.latitude, r.longitude) > 25:
+            margin = best.score - runner.score
+            conf *= 0.6 + 0.4 * min(1.0, margin / 0.25)
+    return round(max(0.0, min(1.0, conf)), 3)
+
+
+def _candidate_dict(item: _Scored) -> dict:
+    p = item.cand.place
+    return {"place_id": p.id, "name": p.name, "latitude": p.latitude, "longitude": p.longitude,
+            "country": p.country, "feature": p.feature, "score": round(item.score, 3)}
+
+
+def _region_of(place: Place) -> Place:
+    """The governorate a place lies in, when a region (not the place) is what the text means."""
+    if place.feature in REGION_FEATURES or not place.admin1_id:
+        return place
+    return load_index().get(place.admin1_id) or place
+
+
+def _point(place: Place, precision: int) -> tuple[float, float]:
+    if precision == REGION and place.feature in REGION_FEATURES:
+        return regions.representative_point(place.id) or (place.latitude, place.longitude)
+    return place.latitude, place.longitude
+
+
+def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
+           relation: Relation | None) -> Resolution:
+    place = best.cand.place
+    _, precision = _feature_table().get(place.feature, (0.5, PRECISE))
+    reason = "; ".join(best.notes)
+    if relation is not None:
+        if relation.wants_region:
+            place = _region_of(place)
+            precision = REGION
+        else:
+            precision = max(precision, NEAR)
+        reason = f"{relation.label} {place.name}; {reason}"
+    lat, lon = _point(place, precision)
+    if relation is not None and relation.km and relation.bearing is not None:
+        lat, lon = destination(lat, lon, relation.bearing, relation.km)
+    return Resolution(
+        query=query, place_id=place.id, name=place.name, latitude=round(lat, 6),
+        longitude=round(lon, 6), admin1=place.admin1 or None, admin2=place.admin2 or None,
+        country=place.country or None, iso3=_iso3().get(place.country), feature=place.feature,
+        geo_precision=precision, confidence=conf,
+        candidates=[_candidate_dict(s) for s in runner_ups], reason=reason,
+    )
+
+
+def rank(name: str, context: Context, relation: Relation | None = None,
+         hint: str | None = None) -> Resolution:
+    """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it."""
+    cands = _lookup(name, tuple(context.countries))
+    if not cands:
+        return Resolution(query=name, reason="no gazetteer entry for this name")
+    scored = sorted((_score(c, context, relation, hint) for c in cands),
+                    key=lambda s: s.score, reverse=True)
+    best = scored[0]
+    runner = next((s for s in scored[1:] if s.cand.place.id != best.cand.place.id), None)
+    runner_ups = scored[1 : 1 + RUNNER_UPS]
+    if best.cand.match == "fuzzy" and best.cand.similarity < MIN_FUZZY_SIMILARITY:
+        return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
+                          reason=f"no good match: closest name {best.cand.matched!r} "
+                                 f"is only {best.cand.similarity:.2f} similar")
+    if best.score < MIN_SCORE:
+        return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
+                          reason=f"no good match: best candidate {best.cand.place.name} "
+                                 f"scores {best.score:.2f} < {MIN_SCORE}")
+    return _build(name, best, runner_ups, _confidence(best, runner), relation)
+
+
+@lru_cache(maxsize=100_000)
+def _resolve_plain(name: str, countries: tuple[str, ...], lang: str | None) -> Resolution:
+    core, relation = split_query(name, lang)
+    return rank(core or name, Context(countries=countries, lang=lang), relation)
+
+
+def resolve(name: str, context: Context | None = None) -> Resolution:
+    """Resolve one place name (optionally with a relative phrase) in its context; never raises."""
+    cleaned, problem = clean_name(name)
+    query = name if isinstance(name, str) and len(name) <= 1000 else str(name)[:1000]
+    if problem:
+        return Resolution(query=query, reason=problem)
+    context = context or Context()
+    try:
+        if not context.text and not context.nearby:
+            res = _resolve_plain(cleaned, tuple(context.countries), context.lang)
+            return dataclasses.replace(res, query=query, candidates=list(res.candidates))
+        core, relation = split_query(cleaned, context.lang)
+        return dataclasses.replace(rank(core or cleaned, context, relation), query=query)
+    except Exception as exc:  # the contract: a reason, never an exception
+        return Resolution(query=query, reason=f"internal error: {type(exc).__name__}: {exc}")
