@@ -12,7 +12,7 @@ from pathlib import Path
 
 from events.ingest.dates import parse_published
 from events.ingest.errors import ReadError, UnreadableInput
-from events.ingest.folders import folder_items
+from events.ingest.folders import ARTICLE_SUFFIXES, folder_items
 from events.ingest.readers import Item, read_csv, read_document, read_jsonl
 from events.model import Article
 
@@ -32,12 +32,17 @@ def iter_articles(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            found = False
             for entry in folder_items(path):
                 if isinstance(entry, ReadError):
                     yield entry
                 else:
+                    found = True
                     file, meta = entry
                     yield from _read_file(file, published=published, lang=lang, meta=meta)
+            if not found:
+                kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+                yield ReadError(str(path), f"no article files ({kinds}) in this folder")
         elif path.exists():
             yield from _read_file(path, published=published, lang=lang, meta=None)
         else:
