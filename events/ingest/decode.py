@@ -11,6 +11,9 @@ from events.ingest.errors import UnreadableInput
 _UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _PROBE_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01  # more control characters than this is not prose
+# Short texts often decode equally cleanly in several code pages; French and English news then
+# comes in a Western one far more often than in, say, cp1250 ("à" would read "ŕ").
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -23,13 +26,20 @@ def decode_bytes(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise UnreadableInput("binary file or unknown text encoding") from None
-        text = str(best)
+        text = _detected_text(data)
     if _control_share(text[:_PROBE_BYTES]) > _MAX_CONTROL_SHARE:
         raise UnreadableInput("binary file, not text")
     return text
+
+
+def _detected_text(data: bytes) -> str:
+    matches = list(from_bytes(data))
+    if not matches:
+        raise UnreadableInput("binary file or unknown text encoding")
+    cleanest = min(match.chaos for match in matches)
+    tied = [match for match in matches if match.chaos == cleanest]
+    western = [match for match in tied if match.encoding in _WESTERN]
+    return str((western or tied)[0])
 
 
 def _control_share(text: str) -> float:
