@@ -1,0 +1,143 @@
+"""Name folding: the key under which every spelling of one place meets.
+
+"Abou Kamal", "Al-Boukamal" and "Abu Kamal" must land on the same key, and so must the Arabic-script
+forms of a name with or without hamza, diacritics or the article. The rules themselves (articles,
+transliteration pairs, letter maps) are facts kept in ``data/normalization.json``; this module only
+applies them. Two keys are produced:
+
+* ``normalize_name`` — the exact-match key (case, accents, punctuation, articles, fr/en pairs,
+  double letters, trailing -e/-eh/-ah);
+* ``skeleton_key`` — a coarser consonant skeleton of that key, used to gather fuzzy candidates for
+  spellings no rule covers (Deir ez-Zor / Dayr az Zawr, Idlib / Idleb).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+MAX_NAME_CHARS = 200  # longer inputs are not place names; callers get an empty result
+
+_RULES = json.loads((Path(__file__).parent / "data" / "normalization.json").read_text("utf-8"))
+_LATIN_ARTICLES = frozenset(_RULES["latin_articles"])
+_ARTICLE_PREFIXES = tuple(sorted(_RULES["latin_article_prefixes"], key=len, reverse=True))
+_APOSTROPHES = str.maketrans("", "", _RULES["apostrophes"])
+_LATIN_PAIRS = [tuple(p) for p in _RULES["latin_pairs"]]
+_TRAILING = tuple(_RULES["latin_trailing"])
+_SKELETON_PAIRS = [tuple(p) for p in _RULES["skeleton_pairs"]]
+_SKELETON_DROP = str.maketrans("", "", _RULES["skeleton_drop"])
+_ARABIC_ARTICLES = tuple(_RULES["arabic_articles"])
+_ARABIC_MAP = str.maketrans(_RULES["arabic_letter_map"])
+_ARABIC_DROP = str.maketrans("", "", _RULES["arabic_drop"])
+_ARABIC_CHARS = re.compile(r"[\u0600-\u06FF]")
+_NON_WORD = re.compile(r"[^\w]+")
+_REPEATS = re.compile(r"(\w)\1+")
+_DIGITS_ONLY = re.compile(r"^\d+$")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold_latin_token(token: str) -> str:
+    for source, target in _LATIN_PAIRS:
+        token = token.replace(source, target)
+    token = _REPEATS.sub(r"\1", token)
+    if _DIGITS_ONLY.match(token):
+        return token
+    for suffix in _TRAILING:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+def _fold_arabic_token(token: str) -> str:
+    token = token.translate(_ARABIC_DROP).translate(_ARABIC_MAP)
+    for article in _ARABIC_ARTICLES:
+        if token.startswith(article) and len(token) - len(article) >= 2:
+            token = token[len(article) :]
+            break
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Split a name into folded tokens (articles dropped); the parts ``normalize_name`` joins."""
+    if not isinstance(text, str) or not text or len(text) > MAX_NAME_CHARS:
+        return []
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = text.translate(_ARABIC_DROP) if _ARABIC_CHARS.search(text) else _strip_accents(text)
+    out: list[str] = []
+    for raw in text.split():
+        for prefix in _ARTICLE_PREFIXES:
+            if raw.startswith(prefix) and len(raw) > len(prefix) + 1:
+                raw = raw[len(prefix) :]
+                break
+        for part in _NON_WORD.split(raw):
+            if not part or part == "_":
+                continue
+            part = part.replace("_", "")
+            if _ARABIC_CHARS.search(part):
+                out.append(_fold_arabic_token(part))
+            elif part not in _LATIN_ARTICLES:
+                out.append(_fold_latin_token(part))
+    # A name made only of an article ("El") keeps it rather than vanishing.
+    return [t for t in out if t]
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(text: str) -> str:
+    """Return the folding key of a place name ("" for empty, oversized or non-name input)."""
+    return " ".join(tokens(text))
+
+
+def skeleton_key(key: str) -> str:
+    """Return the consonant skeleton of a normalised key (spaces and vowels dropped)."""
+    if not key or _ARABIC_CHARS.search(key):
+        return key.replace(" ", "")
+    skeleton = key.replace(" ", "")
+    for source, target in _SKELETON_PAIRS:
+        skeleton = skeleton.replace(source, target)
+    head, rest = skeleton[:1], skeleton[1:].translate(_SKELETON_DROP)
+    return _REPEATS.sub(r"\1", head + rest)
+
+
+_DESCRIPTORS_FILE = Path(__file__).parent / "data" / "descriptors.json"
+_ALTERNATIVE_SEPARATORS = re.compile(r"\s*(?:/|\||;|,|\(|\)|\[|\]|\s-\s|\s–\s)\s*")
+
+
+@lru_cache(maxsize=1)
+def _descriptor_tokens() -> frozenset[str]:
+    words = json.loads(_DESCRIPTORS_FILE.read_text("utf-8"))["words"]
+    return frozenset(t for word in words for t in tokens(word))
+
+
+def strip_descriptors(key: str) -> str:
+    """Drop generic descriptor words ("village", "camp", "military airbase"...) from a key."""
+    descriptors = _descriptor_tokens()
+    kept = [t for t in key.split() if t not in descriptors and not t[:1].isdigit()]
+    return " ".join(kept)
+
+
+def query_keys(text: str) -> list[str]:
+    """The keys to look a written name up under, most faithful first.
+
+    The whole name, then each alternative written into it ("Kobane/Ayn al Arab", "Base (Qibar)"),
+    then each of those without descriptor words ("Atmeh IDP camp" -> "atmeh").
+    """
+    if not isinstance(text, str) or len(text) > MAX_NAME_CHARS:
+        return []
+    parts = [text, *(p for p in _ALTERNATIVE_SEPARATORS.split(text) if p and p != text)]
+    keys: list[str] = []
+    for part in parts:
+        key = normalize_name(part)
+        if key and key not in keys:
+            keys.append(key)
+    for key in list(keys):
+        stripped = strip_descriptors(key)
+        if stripped and stripped not in keys:
+            keys.append(stripped)
+    return keys
