@@ -1,0 +1,139 @@
+"""The place of one event mention, chosen among the geocoded place spans of its sentence.
+
+The place is where the event happens, not every place named: a speaker ("Moscou dénonce",
+"selon une source à Damas") is never the event's place; a resolved place beats an unresolved one,
+a place in the trigger's clause beats one elsewhere in the sentence, a specific place (village,
+town) beats a region or a country, and a relative phrase ("près de", "campagne est de") lowers
+the precision to ACLED's 2 (near) or 3 (region).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from spacy.tokens import Span
+
+from events.extraction.lexicons import json_data
+from events.extraction.segments import segments
+from events.model import GEO_EXACT, GEO_NEAR
+
+PLACES_KEY = "places"
+COUNTRY_FEATURES = frozenset({"country", "pays"})
+ANCESTOR_DEPTH = 4
+LOOKAHEAD_SENTENCES = 3
+NOT_PLACE_POS = frozenset({"ADP", "DET", "PRON", "VERB", "AUX", "ADV", "CCONJ", "SCONJ", "NOUN"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """The chosen place span with its resolution and the precision the sentence gives it."""
+
+    span: Span
+    precision: int | None
+
+
+@lru_cache(maxsize=1)
+def _speech() -> tuple[frozenset[str], tuple[str, ...]]:
+    cues = json_data("event_refinements.json")
+    return frozenset(cues["reporting_markers"]), tuple(cues["speech_verb_prefixes"])
+
+
+def is_speaker(span: Span) -> bool:
+    """True for a place that speaks or sources a statement rather than hosting an event."""
+    markers, verbs = _speech()
+    root = span.root
+    if root.dep_.startswith("nsubj") and root.head.lower_.startswith(verbs):
+        return True
+    node = root
+    for _ in range(ANCESTOR_DEPTH):
+        if any(child.lower_ in markers for child in node.children):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _plausible(span: Span, actor_spans: list[Span]) -> bool:
+    """Not a speaker, not an actor ("la Russie" acting), not a lone function or common word."""
+    if len(span) == 1 and span[0].pos_ in NOT_PLACE_POS:
+        return False
+    if any(a.start < span.end and span.start < a.end for a in actor_spans):
+        return False
+    return not is_speaker(span)
+
+
+def is_broad(place: Place | None) -> bool:
+    """True when no place, an unresolved one or only a country is known."""
+    if place is None or place.precision is None:
+        return True
+    return (place.span._.resolution.feature or "").lower() in COUNTRY_FEATURES
+
+
+def _precision(span: Span) -> int | None:
+    resolution = span._.resolution
+    if resolution is None or not resolution.resolved:
+        return None
+    precision = resolution.geo_precision or GEO_EXACT
+    if span._.relation and precision < GEO_NEAR:
+        precision = GEO_NEAR
+    return precision
+
+
+def _score(span: Span, trigger: Span, zone: tuple[int, int]) -> float:
+    resolution = span._.resolution
+    score = 0.0
+    if resolution is not None and resolution.resolved:
+        score += 4 + resolution.confidence
+        if (resolution.feature or "").lower() in COUNTRY_FEATURES:
+            score -= 2
+        elif (resolution.geo_precision or GEO_EXACT) == GEO_EXACT:
+            score += 1
+    if zone[0] <= span.start < zone[1]:
+        score += 2
+    if span.start >= trigger.end:
+        score += 0.5
+    if span._.relation:
+        score += 0.5
+    distance = min(abs(span.start - trigger.end), abs(trigger.start - span.end))
+    return score - 0.02 * distance
+
+
+def choose(
+    sentence: Span, trigger: Span, zone: tuple[int, int], actor_spans: list[Span]
+) -> Place | None:
+    """The best place for the trigger among its sentence's place spans, or None."""
+    doc = sentence.doc
+    if PLACES_KEY not in doc.spans:
+        return None
+    spans = [
+        s
+        for s in doc.spans[PLACES_KEY]
+        if sentence.start <= s.start < sentence.end and _plausible(s, actor_spans)
+    ]
+    if not spans:
+        return None
+    best = max(spans, key=lambda s: _score(s, trigger, zone))
+    return Place(best, _precision(best))
+
+
+def follow_up(sentence: Span, country: str | None, actor_spans: list[Span]) -> Place | None:
+    """A resolved sub-national place in the next few sentences of the same paragraph, for an
+    event whose own sentence names only a country ("En Syrie, ... offensive ..." then "Le camp
+    visé, situé à la lisière de la province d'Idlib")."""
+    doc = sentence.doc
+    if PLACES_KEY not in doc.spans:
+        return None
+    for later in islice(segments(doc, sentence.end), LOOKAHEAD_SENTENCES):
+        for span in doc.spans[PLACES_KEY]:
+            if not later.start <= span.start < later.end or not _plausible(span, actor_spans):
+                continue
+            candidate = Place(span, _precision(span))
+            if is_broad(candidate):
+                continue
+            if country and span._.resolution.country not in (None, country):
+                continue
+            return candidate
+    return None
