@@ -64,7 +64,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     quals = [_qualifiers(text, f, lang) for f in found]
     names = [text[f.start : f.end] for f in found]
 
-    def run(context: Context) -> list[Resolution]:
+    def run(context: Context, nearby: dict[str, Resolution]) -> list[Resolution]:
         cache: dict[tuple, Resolution] = {}
         out = []
         for item, name, (relation, hint) in zip(found, names, quals, strict=True):
@@ -73,20 +73,22 @@ def resolve_document(text: str, found: list[Found], lang: str
                 continue
             key = (name, relation, hint)
             if key not in cache:
-                cache[key] = rank(name, context, relation, hint)
+                others = tuple(r for n, r in nearby.items() if n != name)
+                cache[key] = rank(name, replace(context, nearby=others), relation, hint)
             out.append(cache[key])
         return out
 
-    first = run(Context(text=text, countries=focus, lang=lang))
-    confident = [r for r in first if r.resolved and r.confidence >= CONFIDENT]
+    first = run(Context(text=text, countries=focus, lang=lang), {})
+    confident = {n: r for n, r, f in zip(names, first, found, strict=True)
+                 if r.resolved and r.confidence >= CONFIDENT and f.source != "border"}
     if not focus and confident:
-        country, count = Counter(r.country for r in confident).most_common(1)[0]
+        country, count = Counter(r.country for r in confident.values()).most_common(1)[0]
         if count * 2 >= len(confident):
             focus = (country,)
-    final = run(Context(text=text, countries=focus, lang=lang, nearby=tuple(confident)))
+    final = run(Context(text=text, countries=focus, lang=lang), confident)
     kept = []
     for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
-        if item.source == "gazetteer" and (not res.resolved
+        if item.source in ("gazetteer", "head") and (not res.resolved
                                            or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 
@@ -50,3 +51,18 @@ def is_false_friend(name: str) -> bool:
     stripped = name.strip()
     table = false_friends()
     return stripped.casefold() in table or normalize_name(stripped) in table
+
+
+@cache
+def toponym_heads() -> frozenset[str]:
+    """Lower-cased generic words that open Arabic place names ("tal", "deir", "wadi")."""
+    return frozenset(r["word"].casefold() for r in read_table("toponym_heads.tsv"))
+
+
+@cache
+def false_friend_regex() -> re.Pattern[str]:
+    """One regex finding false-friend names in running text (all-caps names case-sensitively)."""
+    names = sorted({r["name"] for r in read_table("false_friends.tsv")}, key=len, reverse=True)
+    parts = [re.escape(n).replace("'", "['’]") if n.isupper()
+             else f"(?i:{re.escape(n)})".replace("'", "['’]") for n in names]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")

@@ -62,6 +62,22 @@ def _text_keys(text: str) -> frozenset[str]:
     return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
 
 
+@lru_cache(maxsize=4096)
+def _admin_keys(admin_id: str) -> frozenset[str]:
+    """Folded names of an admin region (its governorate names in every language)."""
+    place = load_index().get(admin_id)
+    if place is None:
+        return frozenset()
+    names = {place.name, *(name for _, name in place.names)}
+    return frozenset(k for k in map(normalize_name, names) if k)
+
+
+def _same_family(a: Place, b: Place) -> bool:
+    """True when two candidates are one referent at two levels (Raqqa city and governorate)."""
+    return a.id in (b.admin1_id, b.admin2_id) or b.id in (a.admin1_id, a.admin2_id) or (
+        haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 25)
+
+
 @dataclasses.dataclass
 class _Scored:
     cand: Candidate
@@ -89,15 +105,17 @@ def _score(cand: Candidate, ctx: Context, relation: Relation | None, hint: str |
             notes.append(f"in {place.country}")
         elif cand.match == "fuzzy":
             score -= 0.3
-    if relation is not None and relation.wants_region and place.feature in REGION_FEATURES:
+    wants_region = relation is not None and relation.wants_region
+    if place.feature in REGION_FEATURES and place.feature != "country":
+        # "Homs" alone is the city; the governorate only when the text asks for a province.
+        score += 0.3 if wants_region else -0.15
+        if wants_region:
+            notes.append("region asked")
+    elif place.feature == "country" and cand.match != "fuzzy":
         score += 0.3
-        notes.append("region asked")
-    if ctx.text:
-        keys = _text_keys(ctx.text)
-        admin = normalize_name(place.admin1) if place.admin1 else ""
-        if admin and admin in keys and admin != normalize_name(place.name):
-            score += 0.1
-            notes.append(f"{place.admin1} named in text")
+    if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
+        score += 0.1
+        notes.append(f"{place.admin1} named in text")
     score += _nearby_bonus(place, ctx.nearby, notes)
     return _Scored(cand, score, notes)
 
@@ -126,10 +144,7 @@ def _confidence(best: _Scored, runner: _Scored | None) -> float:
     quality = _name_quality(best.cand)
     conf = min(1.0, 0.35 + 0.45 * quality + 0.3 * max(0.0, best.score - 1.0))
     if runner is not None:
-        b, r = best.cand.place, runner.cand.place
-        if haversine_km(b.latitude, b.longitude, r.latitude, r.longitude) > 25:
-            margin = best.score - runner.score
-            conf *= 0.6 + 0.4 * min(1.0, margin / 0.25)
+        conf *= 0.6 + 0.4 * min(1.0, (best.score - runner.score) / 0.25)
     return round(max(0.0, min(1.0, conf)), 3)
 
 
@@ -185,7 +200,8 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     scored = sorted((_score(c, context, relation, hint) for c in cands),
                     key=lambda s: s.score, reverse=True)
     best = scored[0]
-    runner = next((s for s in scored[1:] if s.cand.place.id != best.cand.place.id), None)
+    runner = next((s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)),
+                  None)
     runner_ups = scored[1 : 1 + RUNNER_UPS]
     if best.cand.match == "fuzzy" and best.cand.similarity < MIN_FUZZY_SIMILARITY:
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
