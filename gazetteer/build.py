@@ -34,15 +34,18 @@ import pandas as pd
 from gazetteer.normalize import normalize_name, skeleton_key
 from gazetteer.tables import (
     BUILD_INFO_FILE,
+    GAZETTEER_FILE,
     NAME_COLUMNS,
-    NAMES_FILE,
     PLACE_COLUMNS,
-    PLACES_FILE,
     POLYGONS_FILE,
-    write_table,
+    write_gazetteer,
 )
 
 GEONAMES_DUMP_COLUMNS = 19
+DEEP_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "IL", "PS", "TR", "IR"})
+# Elsewhere, small places keep their main name and fr/en/ar names only: their dozens of
+# untagged alternates (other languages' exonyms, old spellings) would double the shipped size.
+WORLD_ALTERNATES_MIN_POPULATION = 15_000
 _LANGS = {"ara": "ar", "fra": "fr", "eng": "en", "fr": "fr", "en": "en", "ar": "ar"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _UNSAFE = re.compile(r"[\t\r\n\x00-\x1f]")
@@ -164,14 +167,19 @@ class Builder:
                     "+".join(rec.sources),
                 ]
             )
-            for name, lang in rec.names.items():
+            keep_alternates = rec.population >= WORLD_ALTERNATES_MIN_POPULATION or (
+                rec.country in DEEP_COUNTRIES or feature == "country"
+            )
+            seen: set[str] = set()
+            for name, lang in sorted(rec.names.items(), key=lambda item: item[1] == "und"):
+                if lang == "und" and name != rec.name and not keep_alternates:
+                    continue
                 key = normalize_name(name)
-                if key:
+                if key and key not in seen:  # one spelling per folding key is enough to match
+                    seen.add(key)
                     name_rows.append([row, lang, name, key, skeleton_key(key)])
         places = pd.DataFrame(place_rows, columns=PLACE_COLUMNS)
         names = pd.DataFrame(name_rows, columns=NAME_COLUMNS)
-        names = names.drop_duplicates(["row", "key", "name"])
-        names = names.sort_values(["key", "row", "name"], kind="stable").reset_index(drop=True)
         return places, names
 
 
@@ -576,8 +584,7 @@ def build(
     if places.empty:
         raise ValueError(f"no places found in {sources or 'the given dumps'}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_table(places, out_dir / PLACES_FILE)
-    write_table(names, out_dir / NAMES_FILE)
+    write_gazetteer(places, names, out_dir / GAZETTEER_FILE)
     polygons = sources / "wof" / "wof_sy_iq_admin_polygons.geojson" if sources else None
     if polygons is not None and polygons.exists():
         write_polygons(builder, polygons, out_dir / POLYGONS_FILE)

@@ -22,16 +22,20 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from gazetteer.fuzzy import SkeletonNeighbours
 from gazetteer.model import Candidate, MatchKind, Place
-from gazetteer.normalize import query_keys, skeleton_key
+from gazetteer.normalize import query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
-from gazetteer.tables import read_names, read_places
+from gazetteer.tables import GAZETTEER_FILE, GazetteerArrays, read_gazetteer
 
-FUZZY_MIN_SIMILARITY = 0.5
-MAX_FUZZY_GROUPS = 400  # a very common skeleton is capped to keep fuzzy lookups fast
+FUZZY_MIN_SIMILARITY = 0.6
+SKELETON_WEIGHT = 0.4
+FUZZY_TIERS = 4  # fuzzy matching is tried on whole names, alternatives, stripped, unglued
+MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
+MAX_FUZZY_GROUPS = 60  # keys read per neighbouring skeleton: caps very common skeletons
+MAX_FUZZY_KEYS = 400  # keys scored per query key
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -54,79 +58,94 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def _deletes(skeleton: str) -> set[str]:
-    return {skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))}
-
-
 class BaseTables:
-    """The shipped tables as column arrays, plus the key groups of the sorted names table."""
+    """The shipped archive, with the dict from normalised key to its slice of name variants."""
 
-    def __init__(self, places: pd.DataFrame, names: pd.DataFrame) -> None:
-        self.ids = places["id"].to_numpy(object)
-        self.place_name = places["name"].to_numpy(object)
-        self.feature = places["feature"].to_numpy(object)
-        self.country = places["country"].to_numpy(object)
-        self.admin1 = places["admin1"].to_numpy(object)
-        self.admin1_id = places["admin1_id"].to_numpy(object)
-        self.admin2 = places["admin2"].to_numpy(object)
-        self.admin2_id = places["admin2_id"].to_numpy(object)
-        self.latitude = places["latitude"].to_numpy(np.float64)
-        self.longitude = places["longitude"].to_numpy(np.float64)
-        self.population = places["population"].to_numpy(np.int64)
-        self.source = places["source"].to_numpy(object)
-        self.name_row = names["row"].to_numpy(np.int32)
-        self.name_lang = names["lang"].to_numpy(object)
-        self.name_text = names["name"].to_numpy(object)
-        keys = names["key"].to_numpy(object)
-        change = np.flatnonzero(keys[1:] != keys[:-1]) + 1 if len(keys) else np.array([], int)
-        self.group_start = np.concatenate([[0], change, [len(keys)]]).astype(np.int64)
-        self.group_key = keys[self.group_start[:-1]] if len(keys) else keys
-        self.group_skeleton = names["skeleton"].to_numpy(object)[self.group_start[:-1]]
-        self.key_to_group = dict(
-            zip(self.group_key.tolist(), range(len(self.group_key)), strict=False)
-        )
+    def __init__(self, arrays: GazetteerArrays) -> None:
+        self.arrays = arrays
+        a = arrays
+        self.ids = a.place_id
+        self.latitude = a.latitude
+        self.longitude = a.longitude
+        self.population = a.population
+        self.feature_code = a.codes["feature"]
+        self.feature_labels = a.labels["feature"]
+        self.country_code = a.codes["country"]
+        self.country_labels = a.labels["country"]
+        self.key_to_group = {key: group for group, key in enumerate(a.key_text)}
         self._id_to_row: dict[str, int] | None = None
         self._names_by_row: tuple[np.ndarray, np.ndarray] | None = None
-        self._skeleton_groups: dict[str, list[int]] | None = None
-        self._deletion_groups: dict[str, list[int]] | None = None
+        self._skeleton_groups: tuple[np.ndarray, np.ndarray] | None = None
+        self._neighbours: SkeletonNeighbours | None = None
+        self._group_masks: dict[frozenset[str], np.ndarray] = {}
 
     @property
     def size(self) -> int:
         return len(self.ids)
 
+    def feature(self, row: int) -> str:
+        return self.feature_labels[self.feature_code[row]]
+
+    def country(self, row: int) -> str:
+        return self.country_labels[self.country_code[row]]
+
+    def label(self, column: str, row: int) -> str:
+        return self.arrays.labels[column][self.arrays.codes[column][row]]
+
     def id_to_row(self) -> dict[str, int]:
         if self._id_to_row is None:
-            self._id_to_row = dict(zip(self.ids.tolist(), range(len(self.ids)), strict=False))
+            self._id_to_row = {place_id: row for row, place_id in enumerate(self.ids)}
         return self._id_to_row
 
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
+        a = self.arrays
         if self._names_by_row is None:
-            order = np.argsort(self.name_row, kind="stable")
-            bounds = np.searchsorted(self.name_row[order], np.arange(self.size + 1))
+            order = np.argsort(a.name_row, kind="stable")
+            bounds = np.searchsorted(a.name_row[order], np.arange(self.size + 1))
             self._names_by_row = (order, bounds)
         order, bounds = self._names_by_row
-        idx = order[bounds[row] : bounds[row + 1]]
-        return tuple(zip(self.name_lang[idx].tolist(), self.name_text[idx].tolist(), strict=False))
+        return tuple(
+            (a.name_lang_labels[a.name_lang[i]], a.name_at(int(i)))
+            for i in order[bounds[row] : bounds[row + 1]]
+        )
 
-    def skeleton_groups(self) -> dict[str, list[int]]:
-        """Skeleton -> key groups; built on first fuzzy lookup."""
+    def groups_of_skeletons(
+        self, skeletons: np.ndarray, cap: int, mask: np.ndarray | None = None
+    ) -> list[int]:
+        """Key groups with one of these skeleton codes (at most cap each, within the mask)."""
         if self._skeleton_groups is None:
-            table: dict[str, list[int]] = {}
-            for group, skeleton in enumerate(self.group_skeleton.tolist()):
-                table.setdefault(skeleton, []).append(group)
-            self._skeleton_groups = table
-        return self._skeleton_groups
+            order = np.argsort(self.arrays.key_skeleton, kind="stable")
+            bounds = np.searchsorted(
+                self.arrays.key_skeleton[order], np.arange(len(self.arrays.skeleton_text) + 1)
+            )
+            self._skeleton_groups = (order, bounds)
+        order, bounds = self._skeleton_groups
+        groups: list[int] = []
+        for s in skeletons.tolist():
+            members = order[bounds[s] : bounds[s + 1]]
+            if mask is not None:
+                members = members[mask[members]]
+            groups.extend(members[:cap].tolist())
+        return groups
 
-    def deletion_groups(self) -> dict[str, list[str]]:
-        """One-deletion variant -> skeletons it comes from (for skeletons of 4+ letters)."""
-        if self._deletion_groups is None:
-            table: dict[str, list[str]] = {}
-            for skeleton in self.skeleton_groups():
-                if len(skeleton) >= 4:
-                    for variant in _deletes(skeleton):
-                        table.setdefault(variant, []).append(skeleton)
-            self._deletion_groups = table
-        return self._deletion_groups
+    def groups_in(self, countries: frozenset[str]) -> np.ndarray:
+        """Boolean mask of the key groups naming at least one place in these countries."""
+        mask = self._group_masks.get(countries)
+        if mask is None:
+            codes = [i for i, c in enumerate(self.country_labels) if c in countries]
+            in_rows = np.isin(self.country_code, codes)
+            per_name = in_rows[self.arrays.name_row]
+            mask = np.logical_or.reduceat(per_name, self.arrays.key_start[:-1])
+            if len(self._group_masks) > 16:
+                self._group_masks.clear()
+            self._group_masks[countries] = mask
+        return mask
+
+    def neighbours(self) -> SkeletonNeighbours:
+        """The one-edit skeleton index; built on first fuzzy lookup (about a second)."""
+        if self._neighbours is None:
+            self._neighbours = SkeletonNeighbours(self.arrays.skeleton_text)
+        return self._neighbours
 
 
 class GazetteerIndex:
@@ -159,17 +178,17 @@ class GazetteerIndex:
             )
             place = Place(
                 id=b.ids[row],
-                name=b.place_name[row],
-                feature=b.feature[row],
-                country=b.country[row],
-                admin1=b.admin1[row],
-                admin1_id=b.admin1_id[row],
-                admin2=b.admin2[row],
-                admin2_id=b.admin2_id[row],
+                name=b.arrays.place_name[row],
+                feature=b.feature(row),
+                country=b.country(row),
+                admin1=b.label("admin1_name", row),
+                admin1_id=b.label("admin1_id", row),
+                admin2=b.label("admin2_name", row),
+                admin2_id=b.label("admin2_id", row),
                 latitude=float(b.latitude[row]),
                 longitude=float(b.longitude[row]),
                 population=int(b.population[row]),
-                source=b.source[row],
+                source=b.label("source", row),
                 names=b.names_of(row) + extra,
             )
             self._place_cache[row] = place
@@ -192,9 +211,14 @@ class GazetteerIndex:
         if not isinstance(country, str):
             return []
         b = self.base
-        mask = b.country == country.upper()
+        labels = b.country_labels
+        if country.upper() not in labels:
+            mask = np.zeros(b.size, bool)
+        else:
+            mask = b.country_code == labels.index(country.upper())
         if feature:
-            mask &= b.feature == feature
+            code = b.feature_labels.index(feature) if feature in b.feature_labels else -1
+            mask &= b.feature_code == code
         rows = np.flatnonzero(mask)
         rows = rows[np.argsort(-b.population[rows], kind="stable")]
         places = [self._place(int(r)) for r in rows]
@@ -215,18 +239,21 @@ class GazetteerIndex:
     ) -> list[Candidate]:
         """Places this name could be, best first; [] for empty, garbage or oversized input."""
         try:
-            keys = query_keys(name)
+            tiers = query_key_tiers(name)
         except (TypeError, ValueError):
             return []
-        if not keys or limit <= 0:
+        if not tiers or limit <= 0:
             return []
         wanted = frozenset(c.upper() for c in countries) if countries else None
         found: dict[str, tuple[tuple, Candidate]] = {}
         written = name.casefold().strip()
-        for key in keys:
-            self._collect_key(key, written, 1.0, wanted, found)
+        for tier_rank, tier in enumerate(tiers):
+            for key in tier:
+                self._collect_key(key, written, 1.0, tier_rank, wanted, found)
+            if found:
+                break
         if fuzzy and len(found) < limit:
-            self._collect_fuzzy(keys, wanted, found)
+            self._collect_fuzzy(tiers[:FUZZY_TIERS], limit, wanted, found)
         ranked = sorted(found.values(), key=lambda item: item[0])
         return [candidate for _, candidate in ranked[:limit]]
 
@@ -235,110 +262,95 @@ class GazetteerIndex:
         key: str,
         written: str,
         similarity: float,
+        tier: int,
         wanted: frozenset[str] | None,
         found: dict[str, tuple[tuple, Candidate]],
     ) -> None:
-        kind_exactness = "fuzzy" if similarity < 1.0 else None
+        """Offer every place named by one key (a fuzzy one when similarity < 1)."""
+        fuzzy = similarity < 1.0
         group = self.base.key_to_group.get(key)
+        entries: list[tuple[int | Place, str]] = []
         if group is not None:
-            b = self.base
-            for i in range(b.group_start[group], b.group_start[group + 1]):
-                row = int(b.name_row[i])
-                if wanted is not None and b.country[row] not in wanted:
-                    continue
-                text = b.name_text[i]
-                kind = kind_exactness or ("exact" if text.casefold() == written else "normalized")
-                self._offer(
-                    self._row_sort(row, kind, similarity),
-                    b.ids[row],
-                    row,
-                    text,
-                    kind,
-                    similarity,
-                    found,
-                )
+            b, a = self.base, self.base.arrays
+            for i in range(int(a.key_start[group]), int(a.key_start[group + 1])):
+                row = int(a.name_row[i])
+                if wanted is None or b.country(row) in wanted:
+                    entries.append((row, a.name_at(i)))
         for place_id, _lang, text in self._user_keys.get(key, ()):
             place = self.get(place_id)
-            if place is None or (wanted is not None and place.country not in wanted):
-                continue
-            kind = kind_exactness or ("exact" if text.casefold() == written else "normalized")
-            sort = (
-                -similarity,
-                _KIND_RANK[kind],
-                -_FEATURE_WEIGHT.get(place.feature, 0),
-                -place.population,
-                place.id,
+            if place is not None and (wanted is None or place.country in wanted):
+                entries.append((place, text))
+        for row_or_place, text in entries:
+            kind: MatchKind = (
+                "fuzzy" if fuzzy else "exact" if text.casefold() == written else "normalized"
             )
-            self._offer(sort, place.id, place, text, kind, similarity, found)
-
-    def _row_sort(self, row: int, kind: MatchKind, similarity: float) -> tuple:
-        b = self.base
-        return (
-            -round(similarity, 3),
-            _KIND_RANK[kind],
-            -_FEATURE_WEIGHT.get(b.feature[row], 0),
-            -int(b.population[row]),
-            b.ids[row],
-        )
-
-    def _offer(
-        self,
-        sort: tuple,
-        place_id: str,
-        row_or_place: int | Place,
-        text: str,
-        kind: MatchKind,
-        similarity: float,
-        found: dict[str, tuple[tuple, Candidate]],
-    ) -> None:
-        current = found.get(place_id)
-        if current is not None and current[0] <= sort:
-            return
-        place = row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place)
-        found[place_id] = (sort, Candidate(place, text, kind, round(similarity, 3)))
+            place = row_or_place if isinstance(row_or_place, Place) else None
+            feature = place.feature if place else self.base.feature(row_or_place)
+            population = place.population if place else int(self.base.population[row_or_place])
+            place_id = place.id if place else self.base.ids[row_or_place]
+            sort = (
+                -round(similarity, 3),
+                tier,
+                _KIND_RANK[kind],
+                -_FEATURE_WEIGHT.get(feature, 0),
+                -population,
+                place_id,
+            )
+            current = found.get(place_id)
+            if current is None or sort < current[0]:
+                resolved = place or self._place(row_or_place)
+                found[place_id] = (sort, Candidate(resolved, text, kind, round(similarity, 3)))
 
     def _collect_fuzzy(
         self,
-        keys: list[str],
+        tiers: list[list[str]],
+        limit: int,
         wanted: frozenset[str] | None,
         found: dict[str, tuple[tuple, Candidate]],
     ) -> None:
-        skeleton_groups = self.base.skeleton_groups()
-        deletions = self.base.deletion_groups()
-        for key in keys:
-            query_grams = _bigrams(key)
-            skeleton = skeleton_key(key)
-            skeletons = {skeleton}
-            if len(skeleton) >= 4:
-                skeletons.update(deletions.get(skeleton, ()))
-                for variant in _deletes(skeleton):
-                    skeletons.update(deletions.get(variant, ()))
-                    if variant in skeleton_groups:
-                        skeletons.add(variant)
-            groups: list[int] = []
-            for s in skeletons:
-                groups.extend(skeleton_groups.get(s, ())[:MAX_FUZZY_GROUPS])
-            scored = []
-            for group in groups[: MAX_FUZZY_GROUPS * 4]:
-                candidate_key = self.base.group_key[group]
-                if candidate_key == key:
-                    continue
-                similarity = _dice(query_grams, _bigrams(candidate_key))
-                if similarity >= FUZZY_MIN_SIMILARITY:
-                    scored.append((similarity, candidate_key))
-            for s in skeletons:
-                for user_key in self._user_skeletons.get(s, ()):
-                    if user_key != key:
-                        scored.append((_dice(query_grams, _bigrams(user_key)), user_key))
-            scored.sort(reverse=True)
-            for similarity, candidate_key in scored[:MAX_FUZZY_GROUPS]:
-                if similarity >= FUZZY_MIN_SIMILARITY:
-                    self._collect_key(candidate_key, "", min(similarity, 0.99), wanted, found)
+        """Offer places whose key is close to a query key: same or one-edit skeleton, scored.
+
+        The score mixes the bigram Dice coefficient of the keys with whether the consonant
+        skeletons agree, so "Tal Tamar" ranks "Tall Tamr" (same consonants) above
+        "Tall Ammar" (more shared letters, one consonant fewer).
+        """
+        neighbours = self.base.neighbours()
+        mask = self.base.groups_in(wanted) if wanted is not None else None
+        group_keys = self.base.arrays.key_text
+        for tier_rank, tier in enumerate(tiers):
+            for key in tier:
+                query_grams = _bigrams(key)
+                skeleton = skeleton_key(key)
+                groups = self.base.groups_of_skeletons(
+                    neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS), MAX_FUZZY_GROUPS, mask
+                )
+                skeleton_text, key_skeleton = (
+                    self.base.arrays.skeleton_text,
+                    self.base.arrays.key_skeleton,
+                )
+                pairs = {
+                    (group_keys[g], skeleton_text[key_skeleton[g]] == skeleton)
+                    for g in groups[:MAX_FUZZY_KEYS]
+                }
+                pairs.update((k, True) for k in self._user_skeletons.get(skeleton, ()))
+                scored = []
+                for candidate_key, same in pairs:
+                    if candidate_key == key:
+                        continue
+                    dice = _dice(query_grams, _bigrams(candidate_key))
+                    score = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * (1.0 if same else 0.5)
+                    if score >= FUZZY_MIN_SIMILARITY:
+                        scored.append((min(score, 0.99), candidate_key))
+                scored.sort(reverse=True)
+                for score, candidate_key in scored:
+                    self._collect_key(candidate_key, "", score, tier_rank, wanted, found)
+                    if len(found) >= limit:
+                        break
 
 
 @lru_cache(maxsize=4)
 def _base_tables(folder: Path) -> BaseTables:
-    return BaseTables(read_places(folder), read_names(folder))
+    return BaseTables(read_gazetteer(folder / GAZETTEER_FILE))
 
 
 _cached: tuple[tuple, GazetteerIndex] | None = None

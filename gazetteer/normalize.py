@@ -122,22 +122,51 @@ def strip_descriptors(key: str) -> str:
     return " ".join(kept)
 
 
-def query_keys(text: str) -> list[str]:
-    """The keys to look a written name up under, most faithful first.
+_GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=\w{4,}\b)|\b[ae](?=([tdrzsnl])\1\w{2,}\b)", re.I)
+MIN_WINDOW_LETTERS = 5
 
-    The whole name, then each alternative written into it ("Kobane/Ayn al Arab", "Base (Qibar)"),
-    then each of those without descriptor words ("Atmeh IDP camp" -> "atmeh").
+
+def _unglue_articles(text: str) -> str:
+    """Split an article glued to its word: "Alboukamal" -> "boukamal", "Ezzor" -> "zor"."""
+    return _GLUED_ARTICLE.sub("", text)
+
+
+def _add(tier: list[str], seen: set[str], key: str) -> None:
+    if key and key not in seen:
+        seen.add(key)
+        tier.append(key)
+
+
+def query_key_tiers(text: str) -> list[list[str]]:
+    """The keys to look a written name up under, in tiers from most to least faithful.
+
+    1. the whole name; 2. each alternative written into it ("Kobane/Ayn al Arab",
+    "Base (Qibar)"); 3. those without descriptor words ("Atmeh IDP camp" -> "atmeh");
+    4. with glued articles split off ("Deir Ezzor" -> "deir zor"); 5. shorter runs of words
+    ("... compound outside Barisha" -> "barisha"). A caller stops at the first tier that matches.
     """
     if not isinstance(text, str) or len(text) > MAX_NAME_CHARS:
         return []
-    parts = [text, *(p for p in _ALTERNATIVE_SEPARATORS.split(text) if p and p != text)]
-    keys: list[str] = []
+    seen: set[str] = set()
+    whole: list[str] = []
+    _add(whole, seen, normalize_name(text))
+    alternatives: list[str] = []
+    parts = [p for p in _ALTERNATIVE_SEPARATORS.split(text) if p and p != text]
     for part in parts:
-        key = normalize_name(part)
-        if key and key not in keys:
-            keys.append(key)
-    for key in list(keys):
-        stripped = strip_descriptors(key)
-        if stripped and stripped not in keys:
-            keys.append(stripped)
-    return keys
+        _add(alternatives, seen, normalize_name(part))
+    stripped: list[str] = []
+    for key in whole + alternatives:
+        _add(stripped, seen, strip_descriptors(key))
+    unglued: list[str] = []
+    for part in [text, *parts]:
+        if _GLUED_ARTICLE.search(part):
+            _add(unglued, seen, strip_descriptors(normalize_name(_unglue_articles(part))))
+    windows: list[str] = []
+    for key in stripped or whole:
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if sum(len(w) for w in window) >= MIN_WINDOW_LETTERS:
+                    _add(windows, seen, " ".join(window))
+    return [tier for tier in (whole, alternatives, stripped, unglued, windows) if tier]

@@ -1,0 +1,82 @@
+"""One-edit neighbours of consonant skeletons, with numpy only (a SymSpell-style index).
+
+Two skeletons are one edit apart (one letter inserted, deleted or replaced) exactly when deleting
+at most one letter from each gives the same string. Every skeleton of the gazetteer and each of
+its one-letter deletions is hashed to 64 bits with a polynomial hash computed for all skeletons
+at once (prefix sums over a code-point matrix), and the hashes are kept sorted: a query hashes
+its own skeleton and deletions the same way and finds its neighbours with one searchsorted call.
+Hash collisions can only add a spurious neighbour, which the caller's similarity score drops.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MAX_SKELETON = 24  # longer skeletons are compared on their first 24 letters
+_BASE = np.uint64(1_000_003)
+_MASK = (1 << 64) - 1
+_BASE_INVERSE = pow(1_000_003, -1, 1 << 64)
+_POWERS = [pow(1_000_003, i, 1 << 64) for i in range(MAX_SKELETON + 1)]
+
+
+def _hash(codes: list[int]) -> int:
+    return sum(c * _POWERS[i] for i, c in enumerate(codes)) & _MASK
+
+
+def query_hashes(skeleton: str) -> tuple[int, list[int]]:
+    """The hash of a skeleton and the hashes of its one-letter deletions."""
+    codes = [ord(c) for c in skeleton[:MAX_SKELETON]]
+    whole = _hash(codes)
+    deletions = [_hash(codes[:i] + codes[i + 1 :]) for i in range(len(codes))]
+    return whole, deletions
+
+
+class SkeletonNeighbours:
+    """Sorted hash tables of skeletons and of their one-letter deletions."""
+
+    def __init__(self, skeletons: list[str]) -> None:
+        width = MAX_SKELETON
+        matrix = np.array([s[:width] for s in skeletons], dtype=f"<U{width}")
+        codes = matrix.view(np.uint32).reshape(len(skeletons), width).astype(np.uint64)
+        lengths = np.char.str_len(matrix)
+        powers = np.array(_POWERS[:width], dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            weighted = codes * powers
+            prefix = np.cumsum(weighted, axis=1, dtype=np.uint64)  # prefix[:, i] = chars 0..i
+            whole = prefix[:, -1]
+            inverse = np.uint64(_BASE_INVERSE)
+            parts, owners = [], []
+            for i in range(width):
+                valid = np.flatnonzero(lengths > i)
+                if valid.size == 0:
+                    break
+                before = prefix[valid, i - 1] if i else np.zeros(valid.size, np.uint64)
+                after = (whole[valid] - prefix[valid, i]) * inverse
+                parts.append(before + after)
+                owners.append(valid.astype(np.int32))
+        order = np.argsort(whole, kind="stable")
+        self.whole_hash, self.whole_owner = whole[order], order.astype(np.int32)
+        deletion_hash = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+        deletion_owner = np.concatenate(owners) if owners else np.zeros(0, np.int32)
+        order = np.argsort(deletion_hash, kind="stable")
+        self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
+
+    def neighbours(self, skeleton: str, cap: int) -> np.ndarray:
+        """Indices of skeletons at most one edit away (the skeleton itself included), ≤ cap."""
+        whole, deletions = query_hashes(skeleton)
+        probes = np.array([whole, *deletions], dtype=np.uint64)
+        found = [
+            self._range(self.whole_hash, self.whole_owner, probes, cap),
+            self._range(self.deletion_hash, self.deletion_owner, probes[:1], cap),
+        ]
+        if len(probes) > 1:
+            found.append(self._range(self.deletion_hash, self.deletion_owner, probes[1:], cap))
+        return np.unique(np.concatenate(found))[: cap * 4]
+
+    @staticmethod
+    def _range(hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int) -> np.ndarray:
+        left = np.searchsorted(hashes, probes, side="left")
+        right = np.minimum(np.searchsorted(hashes, probes, side="right"), left + cap)
+        if not (right > left).any():
+            return np.zeros(0, np.int32)
+        return np.concatenate([owners[a:b] for a, b in zip(left, right, strict=True) if b > a])
