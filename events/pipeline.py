@@ -54,9 +54,9 @@ class IngestReport:
 
 def default_extractor() -> Extractor:
     """The spaCy-based extraction (imported on first use: it loads language models)."""
-    from events.extraction import extract_many
+    from events.extraction import extract_batch
 
-    return extract_many
+    return extract_batch
 
 
 def ingest(

@@ -22,10 +22,23 @@ def _layout() -> dict:
 
 
 @cache
-def _iso_numeric() -> dict[str, int]:
-    table = files("events.export").joinpath("iso_numeric.tsv").read_text(encoding="utf-8")
+def _countries() -> list[tuple[str, int, str, str]]:
+    """(iso3, ISO numeric, iso2, English name) of every country."""
+    table = files("events.export").joinpath("countries.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in table.splitlines() if line and not line.startswith("#")]
-    return {iso3: int(number) for iso3, number, _ in rows[1:]}
+    return [(iso3, int(number), iso2, name) for iso3, number, iso2, name in rows[1:]]
+
+
+@cache
+def _names_by_code() -> dict[str, str]:
+    names = {iso2: name for _, _, iso2, name in _countries()}
+    names.update({iso3: name for iso3, _, _, name in _countries()})
+    return names
+
+
+def _country_name(value: object) -> object:
+    """ACLED writes country names; the event record may hold an ISO alpha-2/3 code."""
+    return _names_by_code().get(value, value) if isinstance(value, str) else value
 
 
 def acled_table(events: Events) -> pd.DataFrame:
@@ -40,8 +53,10 @@ def acled_table(events: Events) -> pd.DataFrame:
                  pd.to_datetime(frame["event_date"], errors="coerce").dt.year.astype("Int64"))
     table.insert(table.columns.get_loc("event_type"), "disorder_type",
                  frame["event_type"].map(layout["disorder_type"]))
+    numeric = {iso3: number for iso3, number, _, _ in _countries()}
     table.insert(table.columns.get_loc("country"), "iso",
-                 frame["iso3"].map(_iso_numeric()).astype("Int64"))
+                 frame["iso3"].map(numeric).astype("Int64"))
+    table["country"] = frame["country"].map(_country_name)
     used = {field for field in layout["columns"].values() if field}
     for field in EVENT_FIELDS:
         if field not in used:
