@@ -62,16 +62,16 @@ class SkeletonNeighbours:
         self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
 
     def neighbours(self, skeleton: str, cap: int) -> np.ndarray:
-        """Indices of skeletons at most one edit away (the skeleton itself included), ≤ cap."""
+        """Skeletons at most one edit away, the skeleton itself first (at most cap of them)."""
         whole, deletions = query_hashes(skeleton)
         probes = np.array([whole, *deletions], dtype=np.uint64)
+        same = self._range(self.whole_hash, self.whole_owner, probes[:1], cap)
         found = [
-            self._range(self.whole_hash, self.whole_owner, probes, cap),
-            self._range(self.deletion_hash, self.deletion_owner, probes[:1], cap),
+            self._range(self.whole_hash, self.whole_owner, probes[1:], cap),
+            self._range(self.deletion_hash, self.deletion_owner, probes, cap),
         ]
-        if len(probes) > 1:
-            found.append(self._range(self.deletion_hash, self.deletion_owner, probes[1:], cap))
-        return np.unique(np.concatenate(found))[: cap * 4]
+        others = np.setdiff1d(np.concatenate(found), same)
+        return np.concatenate([same, others])[:cap]
 
     @staticmethod
     def _range(hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int) -> np.ndarray:

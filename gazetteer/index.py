@@ -32,7 +32,6 @@ from gazetteer.tables import GAZETTEER_FILE, GazetteerArrays, read_gazetteer
 
 FUZZY_MIN_SIMILARITY = 0.6
 SKELETON_WEIGHT = 0.4
-FUZZY_TIERS = 4  # fuzzy matching is tried on whole names, alternatives, stripped, unglued
 MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 60  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 400  # keys scored per query key
@@ -242,18 +241,26 @@ class GazetteerIndex:
             tiers = query_key_tiers(name)
         except (TypeError, ValueError):
             return []
-        if not tiers or limit <= 0:
+        if not any(tiers) or limit <= 0:
             return []
+        *name_tiers, windows = tiers
         wanted = frozenset(c.upper() for c in countries) if countries else None
         found: dict[str, tuple[tuple, Candidate]] = {}
         written = name.casefold().strip()
-        for tier_rank, tier in enumerate(tiers):
+        for tier_rank, tier in enumerate(name_tiers):
             for key in tier:
                 self._collect_key(key, written, 1.0, tier_rank, wanted, found)
             if found:
                 break
         if fuzzy and len(found) < limit:
-            self._collect_fuzzy(tiers[:FUZZY_TIERS], limit, wanted, found)
+            self._collect_fuzzy(name_tiers, limit, wanted, found)
+        if fuzzy and len(found) < limit and windows:
+            # Runs of words inside a longer name ("... outside Barisha"): partial matches, scored
+            # by the share of the name's letters they cover.
+            letters = max(1, len(next(k for tier in name_tiers for k in tier).replace(" ", "")))
+            for key in windows:
+                share = min(0.99, len(key.replace(" ", "")) / letters)
+                self._collect_key(key, "", share, len(name_tiers), wanted, found)
         ranked = sorted(found.values(), key=lambda item: item[0])
         return [candidate for _, candidate in ranked[:limit]]
 

@@ -143,10 +143,11 @@ def query_key_tiers(text: str) -> list[list[str]]:
     1. the whole name; 2. each alternative written into it ("Kobane/Ayn al Arab",
     "Base (Qibar)"); 3. those without descriptor words ("Atmeh IDP camp" -> "atmeh");
     4. with glued articles split off ("Deir Ezzor" -> "deir zor"); 5. shorter runs of words
-    ("... compound outside Barisha" -> "barisha"). A caller stops at the first tier that matches.
+    ("... compound outside Barisha" -> "barisha"). Always five lists, some maybe empty; all
+    empty for a non-name.
     """
     if not isinstance(text, str) or len(text) > MAX_NAME_CHARS:
-        return []
+        return [[], [], [], [], []]
     seen: set[str] = set()
     whole: list[str] = []
     _add(whole, seen, normalize_name(text))
@@ -169,4 +170,4 @@ def query_key_tiers(text: str) -> list[list[str]]:
                 window = words[start : start + size]
                 if sum(len(w) for w in window) >= MIN_WINDOW_LETTERS:
                     _add(windows, seen, " ".join(window))
-    return [tier for tier in (whole, alternatives, stripped, unglued, windows) if tier]
+    return [whole, alternatives, stripped, unglued, windows]
