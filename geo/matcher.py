@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from gazetteer import load_index
+from gazetteer import load_index, normalize_name
 from geo import relations
 from geo.lexicon import demonyms, false_friend_regex, is_false_friend, org_cues, toponym_heads
 
@@ -23,8 +23,11 @@ MAX_NGRAM = 5
 PLACE_LABELS = {"fr": frozenset({"LOC", "GPE"}), "en": frozenset({"GPE", "LOC", "FAC"})}
 # Entities whose inner words are not place mentions. English news counts "Kansas City" inside
 # "Kansas City Chiefs" as a toponym (GeoWebNews), so only persons block there.
-BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG", "MISC"}), "en": frozenset({"PERSON"})}
+BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG"}), "en": frozenset({"PERSON"})}
+LOCATIVES = frozenset({"à", "vers", "depuis", "jusqu'à", "in", "at", "near", "from", "into"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ez", "es", "ed"})
+LINKS = ARTICLES | {"-", "'", "’", "de", "du", "des", "la", "le", "les", "of", "the", "bin", "ibn",
+                    "on", "upon", "sur", "en", "y"}
 
 
 @dataclass
@@ -33,14 +36,17 @@ class Found:
 
     start: int
     end: int
-    source: str  # "ner", "gazetteer", "head", "both", "border"
+    source: str  # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border"
     countries: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=300_000)
 def known_name(text: str) -> bool:
-    """True when the gazetteer has an exact or folded entry for this text."""
-    return bool(load_index().candidates(text, limit=1, fuzzy=False))
+    """True when the gazetteer has an exact or folded entry for the whole of this text
+    (not only for a word run inside it)."""
+    size = len(normalize_name(text).split())
+    return any(len(normalize_name(c.matched).split()) >= size - 1
+               for c in load_index().candidates(text, limit=3, fuzzy=False))
 
 
 def _capitalised(text: str) -> bool:
@@ -53,7 +59,15 @@ def _capitalised(text: str) -> bool:
 def _plain_word(token: Token) -> bool:
     """A capitalised word that is probably not a name: a stop word, or a sentence opener
     that the tagger does not call a proper noun ("Selon", "Elles")."""
-    return token.is_stop or (token.is_sent_start and token.pos_ not in ("PROPN", ""))
+    return token.is_stop or (_opens_sentence(token) and token.pos_ not in ("PROPN", ""))
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Sentence or line opener (titles and captions often lack a parser sentence break)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return "\n" in previous.text_with_ws or previous.text in {".", "!", "?", ":", "«", '"', "—"}
 
 
 def _name_run(doc: Doc, i: int, size: int) -> bool:
@@ -61,6 +75,8 @@ def _name_run(doc: Doc, i: int, size: int) -> bool:
     if not _capitalised(span[0].text) or not _capitalised(span[-1].text):
         return False
     if "\n" in span.text or any(t.is_punct and t.text not in "-'’" for t in span):
+        return False
+    if any(not _capitalised(t.text) and t.lower_ not in LINKS for t in span[1:-1]):
         return False
     return not (size == 1 and _plain_word(span[0]))
 
@@ -75,11 +91,12 @@ def _gazetteer_spans(doc: Doc) -> list[Found]:
             if _name_run(doc, i, size) and known_name(doc[i : i + size].text):
                 best = size
                 break
-        if not best and doc[i].lower_ in heads and _capitalised(doc[i].text):
+        if doc[i].lower_ in heads and _capitalised(doc[i].text):
             size = 1
             while i + size < n and size < 4 and _capitalised(doc[i + size].text):
                 size += 1
-            best, source = (size, "head") if size > 1 else (0, source)
+            if size > max(best, 1):
+                best, source = size, "head"
         if best:
             span = doc[i : i + best]
             found.append(Found(span.start_char, span.end_char, source))
@@ -127,7 +144,18 @@ def _blocked(doc: Doc, item: Found, blockers: list[tuple[int, int]]) -> bool:
     if any(s < item.end and item.start < e for s, e in blockers):
         return True
     before = doc.text[max(0, item.start - 30) : item.start].split()
+    if before and before[-1].rstrip("-").casefold() in ARTICLES:  # "réseau al-|Khabour"
+        before = before[:-1]
     return bool(before) and before[-1].casefold().strip("'’") in org_cues()
+
+
+def _introduced(doc: Doc, item: Found, lang: str) -> bool:
+    """A place noun or relative phrase right before the name outweighs NER calling it a person
+    ("près de la ville de Tal Tamar")."""
+    words = doc.text[max(0, item.start - 20) : item.start].split()
+    return bool(words and words[-1].casefold() in LOCATIVES) or (
+        relations.place_noun_before(doc.text, item.start)
+        or relations.before(doc.text, item.start, lang) is not None)
 
 
 def _merge(items: list[Found]) -> list[Found]:
@@ -151,8 +179,14 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
     entity_blockers = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in blocking]
     friend_blockers = [m.span() for m in false_friend_regex().finditer(doc.text)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(doc.text, lang)]
-    named = [f for f in _gazetteer_spans(doc) if not _blocked(doc, f, entity_blockers +
-                                                                 friend_blockers)]
+    named = []
+    for item in _gazetteer_spans(doc):
+        if _introduced(doc, item, lang):
+            item.source = "cued"  # reported even when resolved with low confidence
+            if not _blocked(doc, item, friend_blockers):
+                named.append(item)
+        elif not _blocked(doc, item, entity_blockers + friend_blockers):
+            named.append(item)
     named += [f for f in _ner_spans(doc, lang) if not _blocked(doc, f, friend_blockers)]
     return _merge(borders + named)
 

@@ -175,3 +175,13 @@ def borders(text: str, lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
     for regex, countries in _border_patterns(lang if lang in LANGS else "fr"):
         found.extend((m.start(), m.end(), countries) for m in regex.finditer(text))
     return found
+
+
+_PLACE_NOUN = re.compile(
+    r"(?:ville|village|localité|bourgade|quartier|camp|town|city|village|camp)\s+"
+    r"(?:[^\W\d_]+\s+)?(?:de\s+|d['’]\s*|du\s+|of\s+)?$", re.IGNORECASE)
+
+
+def place_noun_before(text: str, start: int) -> bool:
+    """True when a place noun introduces the name ("la ville de Tal Tamar", "the town of")."""
+    return bool(_PLACE_NOUN.search(text[max(0, start - 40) : start]))

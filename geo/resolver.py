@@ -23,8 +23,10 @@ from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 
 MATCH_QUALITY = {"exact": 1.0, "normalized": 0.93}
-MIN_FUZZY_SIMILARITY = 0.82
+MIN_FUZZY_SIMILARITY = 0.8
 MIN_SCORE = 0.55
+MIN_FUZZY_CHARS = 5
+FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
 RUNNER_UPS = 5
 LOOKUP_LIMIT = 12
 REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
@@ -123,10 +125,15 @@ def _score(cand: Candidate, ctx: Context, relation: Relation | None, hint: str |
 def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]) -> float:
     best = 0.0
     for other in nearby:
-        if not other.resolved or other.place_id == place.id:
+        if not other.resolved:
             continue
-        if other.place_id in (place.admin1_id, place.admin2_id):
+        if other.place_id == place.id:
+            bonus, why = 0.25, f"also written {other.query!r}"
+        elif other.place_id in (place.admin1_id, place.admin2_id):
             bonus, why = 0.25, f"inside {other.name}"
+        elif place.admin2_id and other.place_id and load_index().get(other.place_id) and (
+                load_index().get(other.place_id).admin2_id == place.admin2_id):
+            bonus, why = 0.2, f"same district as {other.name}"
         else:
             km = haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
             if km > 300:
@@ -191,22 +198,42 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     )
 
 
+def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> list[Candidate]:
+    """Exact and folded matches first; fuzzy ones only when no exact match is plausible (in the
+    focus countries or a well-known place), and never for very short names."""
+    exact = [c for c in cands if c.match != "fuzzy"]
+    if any(not focus or c.place.country in focus or c.place.feature == "country"
+           or c.place.population >= FOREIGN_MIN_POPULATION for c in exact):
+        return exact
+    if len(normalize_name(name).replace(" ", "")) < MIN_FUZZY_CHARS:
+        return exact
+    return exact + [c for c in cands if c.match == "fuzzy" and c.similarity >= MIN_FUZZY_SIMILARITY]
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it."""
     cands = _lookup(name, tuple(context.countries))
     if not cands:
         return Resolution(query=name, reason="no gazetteer entry for this name")
-    scored = sorted((_score(c, context, relation, hint) for c in cands),
+    usable = _usable(name, cands, context.countries + ((hint,) if hint else ()))
+    if not usable:
+        closest = max(cands, key=lambda c: c.similarity)
+        return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
+                                             f"is only {closest.similarity:.2f} similar")
+    scored = sorted((_score(c, context, relation, hint) for c in usable),
                     key=lambda s: s.score, reverse=True)
     best = scored[0]
     runner = next((s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)),
                   None)
     runner_ups = scored[1 : 1 + RUNNER_UPS]
-    if best.cand.match == "fuzzy" and best.cand.similarity < MIN_FUZZY_SIMILARITY:
+    focus = (*context.countries, hint) if hint else context.countries
+    place = best.cand.place
+    if focus and place.country not in focus and place.feature != "country" and (
+            place.population < FOREIGN_MIN_POPULATION):
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
-                          reason=f"no good match: closest name {best.cand.matched!r} "
-                                 f"is only {best.cand.similarity:.2f} similar")
+                          reason=f"no good match: best candidate {place.name} ({place.country}) "
+                                 f"is a small place outside the country focus {', '.join(focus)}")
     if best.score < MIN_SCORE:
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
                           reason=f"no good match: best candidate {best.cand.place.name} "
