@@ -1,0 +1,203 @@
+"""Ingest throughput and memory: `eventmap ingest` against bare spaCy on the same texts.
+
+Articles of about 500 words are recombined from sentences of the seed articles (French) and of
+the dev set's headlines (English). One core (CPU affinity and BLAS threads pinned). Reports:
+- articles/s of bare spaCy ``nlp.pipe`` (the language models' default pipelines) and of the
+  whole ingest (read, detect language, extract, geocode, store), and their ratio;
+- resident memory after 1k, 5k and 10k ingested articles (``--memory-articles``);
+- ``store.events_frame()`` load time on a synthetic store (``--frame-rows``).
+
+Usage: .venv/bin/python benchmarks/bench_ingest.py [--articles 300] [--memory-articles 10000]
+       [--frame-rows 1000000]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: before numpy is imported
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from _shared import SHARED, dev_file, read_jsonl  # noqa: E402
+
+WORDS_PER_ARTICLE = 500
+FRENCH_SHARE = 0.7
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300, help="throughput corpus size")
+    parser.add_argument("--memory-articles", type=int, default=10000,
+                        help="articles ingested for the memory profile (0 to skip)")
+    parser.add_argument("--frame-rows", type=int, default=0,
+                        help="rows of a synthetic store for the events_frame timing (0 to skip)")
+    args = parser.parse_args()
+    if not (SHARED / "seeds").is_dir():
+        print(f"{SHARED / 'seeds'} not found: the seed articles live in ../shared beside the "
+              "clone; nothing to measure.")
+        return 0
+    headlines = dev_file("events_syria_ucdp.jsonl")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    french, english = sentence_pools(headlines)
+    rng = random.Random(20171114)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        rows = write_articles(corpus, args.articles, french, english, rng)
+        words = sum(len(row["text"].split()) for row in rows) / len(rows)
+        langs = {lang: sum(row["lang"] == lang for row in rows) for lang in ("fr", "en")}
+        print(f"corpus: {len(rows)} articles, {words:.0f} words on average, "
+              f"{langs['fr']} French / {langs['en']} English; 1 core")
+        measure_throughput(corpus, rows, Path(tmp))
+        if args.memory_articles:
+            measure_memory(args.memory_articles, french, english, rng, Path(tmp))
+        if args.frame_rows:
+            measure_frame(args.frame_rows, Path(tmp))
+    return 0
+
+
+def sentence_pools(headlines: Path) -> tuple[list[str], list[str]]:
+    """French sentences of the seed articles and English dev-set headlines."""
+    french = []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        french += [s.strip() for s in re.split(r"(?<=[.!?»])\s+", text) if len(s.split()) >= 6]
+    english = []
+    for record in read_jsonl(headlines):
+        for source in record.get("source_articles", []):
+            headline = (source.get("headline") or "").strip()
+            if len(headline.split()) >= 6:
+                english.append(headline if headline.endswith(".") else headline + ".")
+    return french, english
+
+
+def make_article(pool: list[str], rng: random.Random) -> str:
+    """About WORDS_PER_ARTICLE words of sentences drawn from ``pool``, in paragraphs."""
+    sentences, words = [], 0
+    while words < WORDS_PER_ARTICLE:
+        sentence = rng.choice(pool)
+        sentences.append(sentence)
+        words += len(sentence.split())
+    paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paragraphs)
+
+
+def write_articles(path: Path, count: int, french: list[str], english: list[str],
+                   rng: random.Random) -> list[dict]:
+    rows = []
+    start = date(2016, 1, 1)
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(count):
+            lang = "fr" if rng.random() < FRENCH_SHARE else "en"
+            row = {"text": make_article(french if lang == "fr" else english, rng), "lang": lang,
+                   "published": (start + timedelta(days=rng.randrange(1400))).isoformat()}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows.append(row)
+    return rows
+
+
+def measure_throughput(corpus: Path, rows: list[dict], tmp: Path) -> None:
+    import spacy
+
+    from events import store
+    from events.extraction import extract_batch
+    from events.model import Article
+    from events.pipeline import ingest
+    from geo.nlp import MODELS
+
+    started = time.perf_counter()
+    extract_batch([Article(text=rows[0]["text"], article_id="warm-fr", lang="fr"),
+                   Article(text="Clashes near Raqqa.", article_id="warm-en", lang="en")])
+    print(f"extraction pipelines loaded in {time.perf_counter() - started:.1f} s (not counted)")
+
+    with store.open(tmp / "throughput.sqlite") as st:
+        started = time.perf_counter()
+        report = ingest([corpus], st)
+        elapsed = time.perf_counter() - started
+    ours = len(rows) / elapsed
+    print(f"eventmap ingest: {ours:.1f} articles/s ({elapsed:.1f} s; {report.summary()})")
+
+    texts = {lang: [row["text"] for row in rows if row["lang"] == lang] for lang in ("fr", "en")}
+    bare = {lang: spacy.load(MODELS[lang]) for lang, group in texts.items() if group}
+    started = time.perf_counter()
+    for lang, nlp in bare.items():
+        for _ in nlp.pipe(texts[lang], batch_size=32):
+            pass
+    elapsed = time.perf_counter() - started
+    baseline = len(rows) / elapsed
+    pipes = "; ".join(f"{MODELS[lang]}: {', '.join(nlp.pipe_names)}" for lang, nlp in bare.items())
+    print(f"baseline bare spaCy nlp.pipe: {baseline:.1f} articles/s ({elapsed:.1f} s; {pipes})")
+    print(f"ratio ingest / bare spaCy: {ours / baseline:.2f} (aim >= 0.6, and >= 15 articles/s)")
+
+
+def measure_memory(total: int, french: list[str], english: list[str], rng: random.Random,
+                   tmp: Path) -> None:
+    from events import store
+    from events.pipeline import ingest
+
+    marks = sorted({min(total, mark) for mark in (1000, 5000, total)})
+    print(f"memory while ingesting {total} articles: RSS {rss_mb():.0f} MB before")
+    done = 0
+    started = time.perf_counter()
+    with store.open(tmp / "memory.sqlite") as st:
+        for mark in marks:
+            chunk = tmp / f"chunk-{mark}.jsonl"
+            write_articles(chunk, mark - done, french, english, rng)
+            ingest([chunk], st)
+            chunk.unlink()
+            done = mark
+            rate = done / (time.perf_counter() - started)
+            print(f"  after {done:>6} articles: RSS {rss_mb():.0f} MB, "
+                  f"{st.stats()['events']} events stored, {rate:.1f} articles/s so far")
+
+
+def measure_frame(rows: int, tmp: Path) -> None:
+    """events_frame() on a store of ``rows`` synthetic events (written directly, in bulk)."""
+    from events import store
+    from events.model import Article, Event
+
+    rng = random.Random(1)
+    path = tmp / "frame.sqlite"
+    with store.open(path) as st:
+        per_article = 50
+        for first in range(0, rows, per_article):
+            article = Article(text=f"article {first}", article_id=f"a{first}")
+            events = [
+                Event(event_id=f"e{i}", event_type="Battles", sub_event_type="Armed clash",
+                      event_date=(date(2016, 1, 1) + timedelta(days=i % 1400)).isoformat(),
+                      time_precision=1, actor1="Islamic State", location="Ar Raqqah",
+                      latitude=30 + rng.random() * 7, longitude=35 + rng.random() * 7,
+                      notes="Des affrontements ont opposé les FDS à Daech près de Raqqa.",
+                      article_id=article.article_id)
+                for i in range(first, min(first + per_article, rows))
+            ]
+            st.add_article(article, events)
+    with store.open(path) as st:
+        started = time.perf_counter()
+        frame = st.events_frame()
+        elapsed = time.perf_counter() - started
+    print(f"store.events_frame(): {len(frame)} rows in {elapsed:.1f} s")
+
+
+def rss_mb() -> float:
+    """Resident set size of this process in MB (Linux /proc)."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
