@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from events import store
 from events.pipeline import ingest
 
@@ -68,3 +70,23 @@ def test_an_article_that_breaks_extraction_is_one_error(tmp_path, keyword_extrac
     assert [(e.where, e.reason) for e in report.errors] == [
         (str(tmp_path / "poison.txt"), "extraction failed (cannot parse)")
     ]
+
+
+def test_an_interrupted_ingest_keeps_what_it_committed(tmp_path, keyword_extractor, monkeypatch):
+    batch = write_batch(tmp_path / "in")
+    monkeypatch.setattr("events.pipeline.BATCH_SIZE", 1)
+    seen = []
+
+    def interrupted_on_third(articles):
+        seen.extend(articles)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return keyword_extractor(articles)
+
+    with store.open(tmp_path / "s.sqlite") as st:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([batch], st, extractor=interrupted_on_third)
+        assert st.stats()["articles"] == 2
+        resumed = ingest([batch], st, extractor=keyword_extractor)
+        assert (resumed.articles_skipped, resumed.articles_new) == (2, 1)
+        assert st.stats()["articles"] == 3
