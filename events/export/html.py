@@ -13,7 +13,7 @@ import folium
 
 from events.export.frame import Events, as_frame, located, records
 
-LEAFLET = files("events.export").joinpath("assets", "leaflet")
+ASSETS = files("events.export").joinpath("assets")
 TYPE_COLOURS = {
     "Battles": "#d62728",
     "Explosions/Remote violence": "#ff7f0e",
@@ -34,12 +34,14 @@ def to_html(events: Events, path: str | os.PathLike | None = None) -> str:
     """The HTML page of a map of ``events`` with coordinates; written to ``path`` if given."""
     rows = records(located(as_frame(events)))
     fmap = folium.Map(location=[35.0, 38.5], zoom_start=6, tiles=None, control_scale=True)
-    fmap.default_js = []  # Leaflet is inlined below; folium's other CDN assets are not needed
-    fmap.default_css = []
+    fmap.default_js = []  # Leaflet and jQuery are inlined below; folium's other CDN assets
+    fmap.default_css = []  # (Bootstrap, icon fonts) are not used by these markers
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)").add_to(fmap)
     header = fmap.get_root().header
-    header.add_child(folium.Element(f"<style>{_asset('leaflet.css')}</style>"), name="leaflet_css")
-    header.add_child(folium.Element(f"<script>{_asset('leaflet.js')}</script>"), name="leaflet_js")
+    header.add_child(folium.Element(f"<style>{_asset('leaflet', 'leaflet.css')}</style>"),
+                     name="leaflet_css")
+    for package, name in (("leaflet", "leaflet.js"), ("jquery", "jquery.min.js")):
+        header.add_child(folium.Element(f"<script>{_asset(package, name)}</script>"), name=name)
     for row in rows:
         colour = TYPE_COLOURS.get(row["event_type"], OTHER_COLOUR)
         folium.CircleMarker(
@@ -59,8 +61,9 @@ def to_html(events: Events, path: str | os.PathLike | None = None) -> str:
     return page
 
 
-def _asset(name: str) -> str:
-    return LEAFLET.joinpath(name).read_text(encoding="utf-8").replace("</script", "<\\/script")
+def _asset(package: str, name: str) -> str:
+    text = ASSETS.joinpath(package, name).read_text(encoding="utf-8")
+    return text.replace("</script", "<\\/script")
 
 
 def _popup(row: dict) -> str:
