@@ -99,8 +99,9 @@ def ingest(
     return report
 
 
-def extract_articles(articles: list[Article], extract: Extractor
-                     ) -> list[tuple[Article, list[Event] | ReadError]]:
+def extract_articles(
+    articles: list[Article], extract: Extractor
+) -> list[tuple[Article, list[Event] | ReadError]]:
     """Events of each article. If a batch fails, its articles are retried one by one, so one
     text that breaks extraction is one error line, not a lost batch."""
     if len(articles) > 1:
@@ -116,8 +117,9 @@ def extract_articles(articles: list[Article], extract: Extractor
     return paired
 
 
-def _store_batch(batch: list[Article], store: SQLiteStore, extract: Extractor,
-                 report: IngestReport) -> None:
+def _store_batch(
+    batch: list[Article], store: SQLiteStore, extract: Extractor, report: IngestReport
+) -> None:
     if not batch:
         return
     for article, events in extract_articles(batch, extract):

@@ -62,8 +62,9 @@ def read_articles(
     return articles, errors
 
 
-def _read_file(path: Path, *, published: str | None, lang: str | None, meta: dict | None
-               ) -> Iterator[Item]:
+def _read_file(
+    path: Path, *, published: str | None, lang: str | None, meta: dict | None
+) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
         yield from read_jsonl(path, lang=lang, published=published)

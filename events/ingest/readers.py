@@ -26,8 +26,9 @@ ROW_FIELDS = ("title", "published", "source", "url")
 Item = Article | ReadError
 
 
-def read_document(path: Path, *, lang: str | None, published: str | None, meta: dict | None = None
-                  ) -> Item:
+def read_document(
+    path: Path, *, lang: str | None, published: str | None, meta: dict | None = None
+) -> Item:
     """One article from a .txt or .html file, with optional sidecar metadata for it."""
     meta = meta or {}
     try:
