@@ -55,3 +55,35 @@ def keyword_events(articles):
 def keyword_extractor():
     """The keyword extractor above, as a pipeline ``extractor=``."""
     return keyword_events
+
+
+# --- extraction tests: the bundled seed articles, extracted once per session (loads spaCy and the
+# gazetteer). ---
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """{file name: (text, metadata)} of the sample corpus bundled in events/sample."""
+    import json
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "events" / "sample"
+    meta = [json.loads(line) for line in (sample / "metadata.jsonl").read_text("utf-8").splitlines()
+            if line.strip()]
+    return {m["file"]: ((sample / m["file"]).read_text("utf-8"), m) for m in meta}
+
+
+@pytest.fixture(scope="session")
+def seed_events(seed_articles):
+    """{file name: events} for every seed article, with its metadata publication date."""
+    from events import extract
+
+    return {name: extract(text, published=meta.get("published"), article_id=name)
+            for name, (text, meta) in seed_articles.items()}
+
+
+@pytest.fixture(scope="session")
+def gazetteer_index():
+    """The shipped gazetteer index, loaded once per test session (about a second)."""
+    from gazetteer import load_index
+
+    return load_index()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from events.extraction.mentions import Mention
+from events.extraction.places import is_broad
 from events.model import GEO_REGION, Event
 
 NOTES_SEPARATOR = " | "
@@ -29,6 +30,8 @@ def _same_area(a: Mention, b: Mention) -> bool:
     first, second = _resolution(a), _resolution(b)
     if first is None or second is None or first.place_id == second.place_id:
         return True
+    if is_broad(a.place) or is_broad(b.place):
+        return True  # a country alone is weak evidence ("après avoir survolé l'Irak")
     if first.country and second.country and first.country != second.country:
         return False
     if a.place.precision >= GEO_REGION or b.place.precision >= GEO_REGION:

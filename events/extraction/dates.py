@@ -124,9 +124,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
     def add(match: re.Match, day: date | None, precision: int) -> None:
         span = match.span()
-        if day is None or any(s < span[1] and span[0] < e for s, e in taken):
+        if any(s < span[1] and span[0] < e for s, e in taken):
             return
-        taken.append(span)
+        taken.append(span)  # an impossible date still hides the month-year inside it
+        if day is None:
+            return
         found.append(DateMention(span[0], span[1], match.group(0), day, precision))
 
     for match in patterns["iso"].finditer(text):

@@ -38,7 +38,7 @@ class Cue:
 GAP = "…"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
     """Rows of a TSV data file, skipping the '#' header lines (source, licence)."""
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
@@ -54,7 +54,7 @@ def _apostrophe_variants(alias: str) -> set[str]:
 def actors() -> dict[str, Actor]:
     """Canonical name → Actor, from actors.tsv."""
     table: dict[str, Actor] = {}
-    for row in _rows("actors.tsv"):
+    for row in rows("actors.tsv"):
         aliases: set[str] = set()
         for alias in row["aliases"].split("|"):
             if alias.strip():
@@ -70,7 +70,7 @@ def actors() -> dict[str, Actor]:
 def cues() -> tuple[Cue, ...]:
     """Every trigger cue of event_cues.tsv, in file order."""
     found = []
-    for row in _rows("event_cues.tsv"):
+    for row in rows("event_cues.tsv"):
         for variant in _apostrophe_variants(row["cue"]):
             found.append(
                 Cue(

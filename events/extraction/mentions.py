@@ -15,14 +15,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from events.extraction import dates, fatalities, places, roles
+from events.extraction.lexicons import rows
 from events.extraction.segments import segments
 from events.extraction.triggers import SPAN_KEY as TRIGGERS_KEY
 from events.model import TIME_WEEK
 
 ACTORS_KEY = "actors"
 BLOCKER_WINDOW = 3
-ANCESTOR_DEPTH = 2
+ANCESTOR_DEPTH = 4
 STATE_KINDS = frozenset({"State Forces"})
+WEAK = "weak"
 TERRITORY = {True: "Government regains territory", False: "Non-state actor overtakes territory"}
 
 
@@ -55,6 +57,7 @@ def _refinements() -> dict:
         "blockers": frozenset(raw["blocker_words"]),
         "blocker_prefixes": tuple(raw["blocker_prefixes"]),
         "modifier_markers": frozenset(raw["modifier_markers"]),
+        "modifier_heads": frozenset(raw["modifier_heads"]),
         "artillery": frozenset(raw["artillery_words"]),
     }
 
@@ -68,11 +71,11 @@ def is_blocked(trigger: Span) -> bool:
     """True when the trigger is negated, refused, prevented or only intended, or a mere modifier
     ("drone d'attaque", "missions d'attaque")."""
     doc = trigger.doc
-    if (
-        trigger.start > trigger.sent.start
-        and doc[trigger.start - 1].lower_ in _refinements()["modifier_markers"]
-    ):
-        return True
+    words = _refinements()
+    if trigger.start - 2 >= trigger.sent.start:
+        marker, head = doc[trigger.start - 1].lower_, doc[trigger.start - 2].lower_
+        if marker in words["modifier_markers"] and head in words["modifier_heads"]:
+            return True
     window = doc[max(trigger.sent.start, trigger.start - BLOCKER_WINDOW) : trigger.start]
     if any(_blocked_word(t.lower_) for t in window):
         return True
@@ -102,12 +105,30 @@ def _refine(
             return event_type, "Air/drone strike"
         if words["artillery"] & lowers:
             return event_type, "Shelling/artillery/missile attack"
+    if refine == "massacre":
+        if words["air"] & lowers:
+            return "Explosions/Remote violence", "Air/drone strike"
+        if words["artillery"] & lowers:
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if refine == WEAK and roles.kind_of(found.actor2) == roles.CIVILIAN_KIND:
+        return "Violence against civilians", "Attack"
     if refine == "protest":
         if any(w in text for w in words["excessive"]):
             return event_type, "Excessive force against protesters"
         if any(w in text for w in words["intervention"]):
             return event_type, "Protest with intervention"
     return event_type, sub_type
+
+
+@lru_cache(maxsize=1)
+def _implied() -> dict[tuple[str, str], str]:
+    return {(r["country"], r["sub_event_type"]): r["actor1"] for r in rows("implied_actors.tsv")}
+
+
+def implied_actor(country: str | None, sub_event_type: str) -> str | None:
+    """The actor a report leaves implicit for this kind of event in this country (see
+    events/data/implied_actors.tsv), or None."""
+    return _implied().get((country or "", sub_event_type))
 
 
 def _nearest_date(
@@ -151,6 +172,8 @@ def mentions_of(doc: Doc, published: date | None) -> list[Mention]:
             for t in triggers
             if sentence.start <= t.start and t.end <= sentence.end and not is_blocked(t)
         ]
+        strong = [t for t in sentence_triggers if not t.label_.endswith(f"|{WEAK}")]
+        sentence_triggers = strong or sentence_triggers[:1]
         if sentence_triggers:
             sentence_actors = [a for a in actor_spans if sentence.start <= a.start < sentence.end]
             counts = fatalities.counts_in(sentence)
@@ -189,12 +212,14 @@ def _sentence_mentions(
         event_type, sub_type, refine = trigger.label_.split("|")
         found_roles = roles.assign(trigger, actor_spans, zone_end)
         place = places.choose(sentence, trigger, (zone_start, zone_end), actor_spans)
-        if places.is_broad(place):
-            country = place.span._.resolution.country if place and place.precision else None
+        if place is not None and places.is_broad(place):
+            country = place.span._.resolution.country if place.precision else None
             place = places.follow_up(sentence, country, all_actors) or place
         if not found_roles.names() and place is None:
             continue
         event_type, sub_type = _refine(event_type, sub_type, refine, found_roles, sentence)
+        if found_roles.actor1 is None and place is not None and place.precision is not None:
+            found_roles.actor1 = implied_actor(place.span._.resolution.country, sub_type)
         mention_date = _nearest_date(sentence_dates, sentence, trigger) or paragraph_date
         if mention_date is not None:
             day, precision, text = mention_date.day, mention_date.precision, mention_date.text

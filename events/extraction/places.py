@@ -21,6 +21,22 @@ from events.model import GEO_EXACT, GEO_NEAR
 
 PLACES_KEY = "places"
 COUNTRY_FEATURES = frozenset({"country", "pays"})
+LOCAL_FEATURES = frozenset(
+    {
+        "village",
+        "town",
+        "locality",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "suburb",
+        "hamlet",
+        "quarter",
+        "populated place",
+    }
+)
+CITY_FEATURES = frozenset({"city", "capital"})
+LEAD_SEGMENTS = 5
 ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
 NOT_PLACE_POS = frozenset({"ADP", "DET", "PRON", "VERB", "AUX", "ADV", "CCONJ", "SCONJ", "NOUN"})
@@ -82,15 +98,23 @@ def _precision(span: Span) -> int | None:
     return precision
 
 
+def _specificity(span: Span) -> float:
+    """Village or town beats city beats region beats country (feature names from the gazetteer)."""
+    feature = (span._.resolution.feature or "").lower()
+    if feature in COUNTRY_FEATURES:
+        return -2.0
+    if feature in LOCAL_FEATURES:
+        return 1.5
+    if feature in CITY_FEATURES:
+        return 0.5
+    return 0.0
+
+
 def _score(span: Span, trigger: Span, zone: tuple[int, int]) -> float:
     resolution = span._.resolution
     score = 0.0
     if resolution is not None and resolution.resolved:
-        score += 4 + resolution.confidence
-        if (resolution.feature or "").lower() in COUNTRY_FEATURES:
-            score -= 2
-        elif (resolution.geo_precision or GEO_EXACT) == GEO_EXACT:
-            score += 1
+        score += 4 + resolution.confidence + _specificity(span)
     if zone[0] <= span.start < zone[1]:
         score += 2
     if span.start >= trigger.end:
@@ -120,11 +144,14 @@ def choose(
 
 
 def follow_up(sentence: Span, country: str | None, actor_spans: list[Span]) -> Place | None:
-    """A resolved sub-national place in the next few sentences of the same paragraph, for an
-    event whose own sentence names only a country ("En Syrie, ... offensive ..." then "Le camp
-    visé, situé à la lisière de la province d'Idlib")."""
+    """A resolved sub-national place in the next few sentences, for an event of the article's lead
+    whose sentence names only a country ("En Syrie, ... offensive ..." then "Le camp visé, situé à
+    la lisière de la province d'Idlib"). Later in an article a country stays a country."""
     doc = sentence.doc
     if PLACES_KEY not in doc.spans:
+        return None
+    lead = list(islice(segments(doc), LEAD_SEGMENTS))
+    if not any(sentence.start == s.start for s in lead):
         return None
     for later in islice(segments(doc, sentence.end), LOOKAHEAD_SENTENCES):
         for span in doc.spans[PLACES_KEY]:

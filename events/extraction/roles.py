@@ -19,10 +19,10 @@ AGENT_MARKERS = frozenset({"par", "by"})
 TARGET_MARKERS = frozenset({"contre", "against", "sur", "on", "upon", "vers", "towards", "at"})
 BETWEEN_MARKERS = frozenset({"entre", "between"})
 SUPPORT_HEADS = frozenset({"appui", "soutien", "support", "backing", "côtés", "aide", "couverture"})
-CONJ_FILLERS = frozenset(
-    {"et", "and", "leurs", "their", "ses", "its", ",", "les", "the", "des"}
-)
+CONJ_FILLERS = frozenset({"et", "and", "leurs", "their", "ses", "its", ",", "les", "the", "des"})
 CIVILIAN_KIND = "Civilians"
+OBJECT_DEPS = frozenset({"obj", "dobj", "iobj"})
+MAX_OBJECT_DISTANCE = 15  # tokens after the trigger where its object can still be
 GENITIVE_FILLERS = frozenset(
     {"de", "du", "des", "d'", "d’", "of", "la", "le", "l'", "l’", "les", "the"}
 )
@@ -65,6 +65,8 @@ def _marker(span: Span) -> str | None:
 def _agent_of(span: Span, trigger: Span) -> bool:
     """An agent phrase ("par X", "by X") that belongs to the trigger, not to a nested participle."""
     head = span.root.head
+    if head.pos_ == "ADP" or head.dep_ in ("agent", "prep"):
+        head = head.head  # English attaches "by" between the verb and its agent
     return trigger.start <= head.i < trigger.end or head.i == trigger.root.head.i
 
 
@@ -94,46 +96,67 @@ def _joined(previous: Span, span: Span) -> bool:
     )
 
 
+def _overlaps(span: Span, trigger: Span) -> bool:
+    return span.start < trigger.end and trigger.start < span.end
+
+
+def _slot(
+    span: Span, trigger: Span, zone_end: int, previous: tuple[Span, str | None] | None
+) -> str | None:
+    """The slot an actor mention takes by itself: "actor1", "actor2", "assoc1", "between",
+    "partner" (joined to a "between" actor), "skip", or None (decided by word order)."""
+    marker = _marker(span)
+    if _overlaps(span, trigger):
+        return "actor1"
+    if marker in AGENT_MARKERS:
+        return "actor1" if _agent_of(span, trigger) else "skip"
+    if _genitive_of(span, trigger) and kind_of(span.label_) != CIVILIAN_KIND:
+        return "actor1"
+    if previous is not None and previous[1] and _joined(previous[0], span):
+        if previous[1] == "between":
+            return "partner"
+        return "assoc1" if previous[1] in ("actor1", "assoc1") else "assoc2"
+    if _supports(span):
+        return "assoc1"
+    if marker in BETWEEN_MARKERS and span.start >= trigger.start:
+        return "between"
+    if marker in TARGET_MARKERS and trigger.end <= span.start < zone_end:
+        return "actor2"
+    return None
+
+
 def assign(trigger: Span, mentions: list[Span], zone_end: int) -> Roles:
     """Roles of the actor mentions of the trigger's sentence (mentions in text order)."""
     roles = Roles()
     before: list[Span] = []
     after: list[Span] = []
-    previous: Span | None = None
-    previous_slot: str | None = None
+    partner: str | None = None
+    previous: tuple[Span, str | None] | None = None
     for span in mentions:
-        name = span.label_
-        marker = _marker(span)
-        slot: str | None = None
-        if (
-            (span.start < trigger.end
-            and trigger.start < span.end)
-            or (marker in AGENT_MARKERS and _agent_of(span, trigger))
-        ) or (_genitive_of(span, trigger) and kind_of(name) != CIVILIAN_KIND):
-            slot = "actor1"
-        elif previous is not None and previous_slot and _joined(previous, span):
-            slot = (
-                "actor2" if previous_slot == "between" else previous_slot.replace("actor", "assoc")
-            )
-        elif _supports(span):
-            slot = "assoc1"
-        elif marker in BETWEEN_MARKERS and span.start >= trigger.start:
-            slot = "between"
-        elif marker in TARGET_MARKERS and span.start >= trigger.end and span.start < zone_end:
-            slot = "actor2"
-        elif span.start < trigger.start:
+        slot = _slot(span, trigger, zone_end, previous)
+        if slot == "partner":
+            partner = partner or span.label_
+        elif slot is None and span.start < trigger.start:
             before.append(span)
-        elif span.start < zone_end:
+        elif slot is None and span.start < min(zone_end, trigger.end + MAX_OBJECT_DISTANCE):
             after.append(span)
-        _fill(roles, slot, name)
-        previous, previous_slot = span, slot
-    for span in reversed(before):
+        else:
+            _fill(roles, slot, span.label_)
+        previous = (span, slot)
+    if partner:
+        if roles.actor2 is None:
+            roles.actor2 = partner
+        elif roles.assoc_actor_1 is None:
+            roles.assoc_actor_1 = partner
+    subjects = [b for b in before if b.root.dep_.startswith("nsubj")]
+    others = [b for b in before if b not in subjects]
+    for span in [*reversed(subjects), *reversed(others)]:
         if roles.actor1 is None:
             roles.actor1 = span.label_
         elif (
             roles.actor2 is None
             and span.label_ != roles.actor1
-            and kind_of(span.label_) == CIVILIAN_KIND
+            and (kind_of(span.label_) == CIVILIAN_KIND or span.root.dep_ in OBJECT_DEPS)
         ):
             roles.actor2 = span.label_
     for span in after:
