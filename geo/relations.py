@@ -157,6 +157,13 @@ def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | Non
                         match = cue.regex.match(name[cut:])
                         if match and match.end() == len(name) - cut:
                             return name[:cut].strip(), _relation(cue, match, code, None)
+    for code in langs:  # a cue inside the name: "compound outside Barisha"
+        for cue in _cues(code):
+            if cue.side == "before":
+                inner = re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE)
+                match = inner.search(name)
+                if match and match.start(1) > 0 and match.end() < len(name):
+                    return name[match.end() :].strip(), _relation(cue, match, code, None)
     return name, None
 
 

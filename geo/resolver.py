@@ -10,6 +10,7 @@ gives an explicit "no good match" rather than a dot in the wrong place.
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from itertools import pairwise
 from math import log10
@@ -22,8 +23,9 @@ from geo.lexicon import read_table
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 
-MATCH_QUALITY = {"exact": 1.0, "normalized": 0.93}
-MIN_FUZZY_SIMILARITY = 0.8
+MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
+ORDER_PRIOR = 0.1  # weight of the gazetteer's own ranking (tier, match kind, feature, source)
+MIN_FUZZY_SIMILARITY = 0.75
 MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
@@ -93,11 +95,12 @@ def _name_quality(cand: Candidate) -> float:
     return max(0.0, cand.similarity) * 0.85
 
 
-def _score(cand: Candidate, ctx: Context, relation: Relation | None, hint: str | None) -> _Scored:
+def _score(cand: Candidate, order: int, ctx: Context, relation: Relation | None,
+           hint: str | None) -> _Scored:
     place = cand.place
     notes = [f"{cand.match} match" if cand.match != "fuzzy" else f"fuzzy {cand.similarity:.2f}"]
     weight, _ = _feature_table().get(place.feature, (0.5, PRECISE))
-    score = 0.5 * _name_quality(cand) + 0.2 * weight
+    score = 0.5 * _name_quality(cand) + 0.2 * weight + ORDER_PRIOR / (1 + order)
     score += 0.15 * min(1.0, log10(max(place.population, 0) + 1) / 6.5)
     notes.append(place.feature)
     focus = ctx.countries + ((hint,) if hint else ())
@@ -221,7 +224,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
         closest = max(cands, key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
                                              f"is only {closest.similarity:.2f} similar")
-    scored = sorted((_score(c, context, relation, hint) for c in usable),
+    scored = sorted((_score(c, i, context, relation, hint) for i, c in enumerate(usable)),
                     key=lambda s: s.score, reverse=True)
     best = scored[0]
     runner = next((s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)),
@@ -241,10 +244,43 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     return _build(name, best, runner_ups, _confidence(best, runner), relation)
 
 
+@lru_cache(maxsize=1)
+def _facility_regex() -> re.Pattern[str]:
+    words = sorted({r["word"] for r in read_table("facility_words.tsv")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?:(?:{alternation})\s+(?:of\s+|de\s+|d['’])?)+|"
+                      rf"(?:\s+(?:{alternation}))+$", re.IGNORECASE)
+
+
+def name_variants(name: str) -> list[tuple[str, bool]]:
+    """Other readings of a name with no match: its "/" and "(…)" alternatives, and the name
+    without facility words ("X Military Airbase" → "X"); True marks a part-of reading."""
+    parts = [p.strip() for p in re.split(r"[/()]", name) if p.strip()]
+    out: list[tuple[str, bool]] = [(p, False) for p in parts if p != name]
+    for text in [name, *parts]:
+        stripped = _facility_regex().sub("", text).strip(" ,-")
+        if stripped and stripped != text and len(stripped) >= 3:
+            out.append((stripped, True))
+    return out
+
+
+def _resolve_with_variants(name: str, context: Context) -> Resolution:
+    core, relation = split_query(name, context.lang)
+    res = rank(core or name, context, relation)
+    if res.resolved:
+        return res
+    for variant, is_part in name_variants(core or name):
+        alt = rank(variant, context, relation)
+        if alt.resolved:
+            if is_part and alt.geo_precision == PRECISE:
+                alt = dataclasses.replace(alt, geo_precision=NEAR)
+            return dataclasses.replace(alt, reason=f"read as {variant!r}; {alt.reason}")
+    return res
+
+
 @lru_cache(maxsize=100_000)
 def _resolve_plain(name: str, countries: tuple[str, ...], lang: str | None) -> Resolution:
-    core, relation = split_query(name, lang)
-    return rank(core or name, Context(countries=countries, lang=lang), relation)
+    return _resolve_with_variants(name, Context(countries=countries, lang=lang))
 
 
 def resolve(name: str, context: Context | None = None) -> Resolution:
@@ -258,7 +294,6 @@ def resolve(name: str, context: Context | None = None) -> Resolution:
         if not context.text and not context.nearby:
             res = _resolve_plain(cleaned, tuple(context.countries), context.lang)
             return dataclasses.replace(res, query=query, candidates=list(res.candidates))
-        core, relation = split_query(cleaned, context.lang)
-        return dataclasses.replace(rank(core or cleaned, context, relation), query=query)
+        return dataclasses.replace(_resolve_with_variants(cleaned, context), query=query)
     except Exception as exc:  # the contract: a reason, never an exception
         return Resolution(query=query, reason=f"internal error: {type(exc).__name__}: {exc}")
