@@ -36,7 +36,8 @@ FRENCH_SHARE = 0.7
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300, help="throughput corpus size")
+    parser.add_argument("--articles", type=int, default=300,
+                        help="throughput corpus size (0 to skip)")
     parser.add_argument("--memory-articles", type=int, default=10000,
                         help="articles ingested for the memory profile (0 to skip)")
     parser.add_argument("--frame-rows", type=int, default=0,
@@ -53,13 +54,14 @@ def main() -> int:
     french, english = sentence_pools(headlines)
     rng = random.Random(20171114)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        rows = write_articles(corpus, args.articles, french, english, rng)
-        words = sum(len(row["text"].split()) for row in rows) / len(rows)
-        langs = {lang: sum(row["lang"] == lang for row in rows) for lang in ("fr", "en")}
-        print(f"corpus: {len(rows)} articles, {words:.0f} words on average, "
-              f"{langs['fr']} French / {langs['en']} English; 1 core")
-        measure_throughput(corpus, rows, Path(tmp))
+        if args.articles:
+            corpus = Path(tmp) / "corpus.jsonl"
+            rows = write_articles(corpus, args.articles, french, english, rng)
+            words = sum(len(row["text"].split()) for row in rows) / len(rows)
+            langs = {lang: sum(row["lang"] == lang for row in rows) for lang in ("fr", "en")}
+            print(f"corpus: {len(rows)} articles, {words:.0f} words on average, "
+                  f"{langs['fr']} French / {langs['en']} English; 1 core")
+            measure_throughput(corpus, rows, Path(tmp))
         if args.memory_articles:
             measure_memory(args.memory_articles, french, english, rng, Path(tmp))
         if args.frame_rows:
@@ -146,7 +148,7 @@ def measure_memory(total: int, french: list[str], english: list[str], rng: rando
     from events import store
     from events.pipeline import ingest
 
-    marks = sorted({min(total, mark) for mark in (1000, 5000, total)})
+    marks = sorted({max(1, total // 10), max(1, total // 2), total})  # 1k/5k/10k by default
     print(f"memory while ingesting {total} articles: RSS {rss_mb():.0f} MB before")
     done = 0
     started = time.perf_counter()
