@@ -1,7 +1,8 @@
 """Event mentions → ACLED Event records, merging the mentions of one event within an article.
 
-Two mentions are one event when they have the same event type, share an actor (or one names
-none), do not name two different precise places, and do not give two different explicit dates.
+Two mentions are one event when they have the same event type (and sub-type, outside Battles),
+share an actor (or one names none), do not name two different precise places, and do not give two
+different explicit dates.
 The merged event keeps the first mention's sub-type, the most specific resolved place, the
 explicit date with the finest precision, the largest fatality count (reports repeat totals, they
 do not add up) and every evidence sentence in `notes`.
@@ -16,6 +17,7 @@ from events.extraction.places import is_broad
 from events.model import GEO_REGION, Event
 
 NOTES_SEPARATOR = " | "
+BATTLES = "Battles"  # an offensive that retakes a town is one battle, whatever its cues
 
 
 def _resolution(mention: Mention):
@@ -43,6 +45,8 @@ def _compatible(event: list[Mention], mention: Mention) -> bool:
     first = event[0]
     if first.event_type != mention.event_type:
         return False
+    if first.event_type != BATTLES and first.sub_event_type != mention.sub_event_type:
+        return False  # an IED and an air strike in one sentence are two events
     names = set().union(*(m.roles.names() for m in event))
     if names and mention.roles.names() and not names & mention.roles.names():
         return False

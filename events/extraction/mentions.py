@@ -59,12 +59,19 @@ def _refinements() -> dict:
         "modifier_markers": frozenset(raw["modifier_markers"]),
         "modifier_heads": frozenset(raw["modifier_heads"]),
         "artillery": frozenset(raw["artillery_words"]),
+        "air_actors": frozenset(raw["air_actors"]),
     }
 
 
 def _blocked_word(lower: str) -> bool:
     words = _refinements()
     return lower in words["blockers"] or lower.startswith(words["blocker_prefixes"])
+
+
+def _bare_singular(trigger: Span) -> bool:
+    """ "missions ... d'attaque": a singular noun right after "d'" names a kind, not an event."""
+    token = trigger.doc[trigger.start]
+    return token.pos_ == "NOUN" and token.morph.get("Number") == ["Sing"] and len(trigger) == 1
 
 
 def is_blocked(trigger: Span) -> bool:
@@ -74,7 +81,9 @@ def is_blocked(trigger: Span) -> bool:
     words = _refinements()
     if trigger.start - 2 >= trigger.sent.start:
         marker, head = doc[trigger.start - 1].lower_, doc[trigger.start - 2].lower_
-        if marker in words["modifier_markers"] and head in words["modifier_heads"]:
+        if marker in words["modifier_markers"] and (
+            head in words["modifier_heads"] or _bare_singular(trigger)
+        ):
             return True
     window = doc[max(trigger.sent.start, trigger.start - BLOCKER_WINDOW) : trigger.start]
     if any(_blocked_word(t.lower_) for t in window):
@@ -105,6 +114,8 @@ def _refine(
             return event_type, "Air/drone strike"
         if words["artillery"] & lowers:
             return event_type, "Shelling/artillery/missile attack"
+        if found.actor1 in words["air_actors"]:
+            return event_type, "Air/drone strike"
     if refine == "massacre":
         if words["air"] & lowers:
             return "Explosions/Remote violence", "Air/drone strike"
