@@ -48,7 +48,7 @@ class IngestReport:
             f"{self.articles_read} articles read: {self.articles_new} new, "
             f"{self.articles_skipped} already stored; {self.events_added} events added, "
             f"{self.events_merged} merged into stored events, {self.unresolved_places} with "
-            f"unresolved places; {len(self.errors)} inputs failed"
+            f"unresolved places; failed inputs: {len(self.errors)}"
         )
 
 
