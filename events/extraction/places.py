@@ -39,7 +39,7 @@ CITY_FEATURES = frozenset({"city", "capital"})
 LEAD_SEGMENTS = 5
 ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
-NOT_PLACE_POS = frozenset({"ADP", "DET", "PRON", "VERB", "AUX", "ADV", "CCONJ", "SCONJ", "NOUN"})
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ def is_speaker(span: Span) -> bool:
 
 def _plausible(span: Span, actor_spans: list[Span]) -> bool:
     """Not a speaker, not an actor ("la Russie" acting), not a lone function or common word."""
-    if len(span) == 1 and span[0].pos_ in NOT_PLACE_POS:
-        return False
+    if len(span) == 1 and span[0].pos_ in FUNCTION_POS:
+        return False  # "Selon", "Elles", "La"
     if any(a.start < span.end and span.start < a.end for a in actor_spans):
         return False
     return not is_speaker(span)
@@ -115,10 +115,10 @@ def _score(span: Span, trigger: Span, zone: tuple[int, int]) -> float:
     score = 0.0
     if resolution is not None and resolution.resolved:
         score += 4 + resolution.confidence + _specificity(span)
-    if zone[0] <= span.start < zone[1]:
-        score += 2
-    if span.start >= trigger.end:
-        score += 0.5
+    if trigger.end <= span.start < zone[1]:
+        score += 2.5  # "raids on Nawa and an explosion in Tasil": a place follows its trigger
+    elif zone[0] <= span.start < trigger.start:
+        score += 1
     if span._.relation:
         score += 0.5
     distance = min(abs(span.start - trigger.end), abs(trigger.start - span.end))
