@@ -38,7 +38,8 @@ def score(docs: list[dict], predicted: list[list[tuple[int, int, object]]]) -> d
     c = Counter()
     for doc, preds in zip(docs, predicted, strict=True):
         gold = [t for t in doc["toponyms"] if t["eval"]]
-        other = [(t["start"], t["end"]) for t in doc["toponyms"] if not t["eval"]]
+        other = [(t["start"], t["end"]) for t in doc["toponyms"]
+                 if not t["eval"] and t["start"] is not None]
         c["gold"] += len(gold)
         for start, end, _ in preds:
             if any(_overlaps((start, end), (g["start"], g["end"])) for g in gold):

@@ -10,6 +10,7 @@ or organisation entities are dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,11 +24,16 @@ MAX_NGRAM = 5
 PLACE_LABELS = {"fr": frozenset({"LOC", "GPE"}), "en": frozenset({"GPE", "LOC", "FAC"})}
 # Entities whose inner words are not place mentions. English news counts "Kansas City" inside
 # "Kansas City Chiefs" as a toponym (GeoWebNews), so only persons block there.
-BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG"}), "en": frozenset({"PERSON"})}
+BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG"}),
+                   "en": frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"})}
 LOCATIVES = frozenset({"à", "vers", "depuis", "jusqu'à", "in", "at", "near", "from", "into"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ez", "es", "ed"})
 LINKS = ARTICLES | {"-", "'", "’", "de", "du", "des", "la", "le", "les", "of", "the", "bin", "ibn",
                     "on", "upon", "sur", "en", "y"}
+
+
+_LEADING_FUNCTION_WORD = re.compile(
+    r"^(?:the|in|at|on|from|en|le|la|les|au|aux|du|des|à|l['’])\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
 
 
 @dataclass
@@ -81,6 +87,14 @@ def _name_run(doc: Doc, i: int, size: int) -> bool:
     return not (size == 1 and _plain_word(span[0]))
 
 
+def _inside_longer_name(doc: Doc, i: int) -> bool:
+    """True when token i continues a capitalised run that began before it."""
+    if i == 0 or _opens_sentence(doc[i]):
+        return False
+    previous = doc[i - 1]
+    return previous.text[:1].isupper() and not _opens_sentence(previous) and not previous.is_punct
+
+
 def _gazetteer_spans(doc: Doc) -> list[Found]:
     found = []
     heads = toponym_heads()
@@ -97,6 +111,8 @@ def _gazetteer_spans(doc: Doc) -> list[Found]:
                 size += 1
             if size > max(best, 1):
                 best, source = size, "head"
+        if best and source == "gazetteer" and _inside_longer_name(doc, i):
+            best = 0  # "Street" in "Royal Street", "Church" in "Holy Redeemer Church"
         if best:
             span = doc[i : i + best]
             found.append(Found(span.start_char, span.end_char, source))
@@ -113,6 +129,9 @@ def _trim(doc: Doc, start: int, end: int, lang: str) -> tuple[int, int]:
     for sep in (" - ", " – ", " — ", "\n"):
         text = text.split(sep)[0]
     text = text.rstrip(" -–—,;:.")
+    lead = _LEADING_FUNCTION_WORD.match(text)
+    if lead and not known_name(text):
+        start, text = start + lead.end(), text[lead.end() :]
     core, relation = relations.split_query(text, lang)
     if relation is not None and core and text.endswith(core):
         start += len(text) - len(core)

@@ -24,6 +24,7 @@ from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 
 MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
+POPULATION_WEIGHT = 0.25
 ORDER_PRIOR = 0.1  # weight of the gazetteer's own ranking (tier, match kind, feature, source)
 MIN_FUZZY_SIMILARITY = 0.75
 MIN_SCORE = 0.55
@@ -101,7 +102,7 @@ def _score(cand: Candidate, order: int, ctx: Context, relation: Relation | None,
     notes = [f"{cand.match} match" if cand.match != "fuzzy" else f"fuzzy {cand.similarity:.2f}"]
     weight, _ = _feature_table().get(place.feature, (0.5, PRECISE))
     score = 0.5 * _name_quality(cand) + 0.2 * weight + ORDER_PRIOR / (1 + order)
-    score += 0.15 * min(1.0, log10(max(place.population, 0) + 1) / 6.5)
+    score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
     focus = ctx.countries + ((hint,) if hint else ())
     if focus:
@@ -171,7 +172,15 @@ def _region_of(place: Place) -> Place:
     return load_index().get(place.admin1_id) or place
 
 
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    return {r["iso2"]: (float(r["latitude"]), float(r["longitude"]))
+            for r in read_table("country_points.tsv")}
+
+
 def _point(place: Place, precision: int) -> tuple[float, float]:
+    if place.feature == "country" and place.country in _country_points():
+        return _country_points()[place.country]  # inside the country, not at its capital
     if precision == REGION and place.feature in REGION_FEATURES:
         return regions.representative_point(place.id) or (place.latitude, place.longitude)
     return place.latitude, place.longitude
