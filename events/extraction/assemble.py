@@ -17,6 +17,7 @@ from events.extraction.places import is_broad
 from events.model import GEO_REGION, Event
 
 NOTES_SEPARATOR = " | "
+SLOTS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 BATTLES = "Battles"  # an offensive that retakes a town is one battle, whatever its cues
 
 
@@ -92,20 +93,31 @@ def _event_id(article_key: str, first: Mention) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
+def _actor_slots(group_: list[Mention]) -> dict[str, str | None]:
+    """Roles from the mention that names the most actors (so an actor and its associate stay on
+    one side), then gaps filled from the other mentions without naming an actor twice."""
+    primary = max(group_, key=lambda m: len(m.roles.names()))
+    slots: dict[str, str | None] = {}
+    for slot in SLOTS:
+        slots[slot] = getattr(primary.roles, slot)
+    for slot in SLOTS:
+        if slots[slot] is None:
+            taken = set(slots.values())
+            slots[slot] = next(
+                (
+                    getattr(m.roles, slot)
+                    for m in group_
+                    if getattr(m.roles, slot) and getattr(m.roles, slot) not in taken
+                ),
+                None,
+            )
+    return slots
+
+
 def to_event(group_: list[Mention], article_key: str, **provenance: str | None) -> Event:
     """One Event from a group of mentions; provenance gives source, article and language fields."""
     first = group_[0]
-    slots: dict[str, str | None] = {}
-    for slot in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
-        taken = set(slots.values())
-        slots[slot] = next(
-            (
-                getattr(m.roles, slot)
-                for m in group_
-                if getattr(m.roles, slot) and getattr(m.roles, slot) not in taken
-            ),
-            None,
-        )
+    slots = _actor_slots(group_)
     dated = _best_date(group_)
     counts = [m.fatalities for m in group_ if m.fatalities is not None]
     notes = list(dict.fromkeys(s for m in group_ for s in m.sentences))

@@ -60,6 +60,7 @@ def _refinements() -> dict:
         "modifier_heads": frozenset(raw["modifier_heads"]),
         "artillery": frozenset(raw["artillery_words"]),
         "air_actors": frozenset(raw["air_actors"]),
+        "one_sided": frozenset(raw["one_sided_sub_types"]),
     }
 
 
@@ -229,6 +230,8 @@ def _sentence_mentions(
         if not found_roles.names() and place is None:
             continue
         event_type, sub_type = _refine(event_type, sub_type, refine, found_roles, sentence)
+        if sub_type in _refinements()["one_sided"] and not found_roles.targeted:
+            found_roles.actor2 = None
         if found_roles.actor1 is None and place is not None and place.precision is not None:
             found_roles.actor1 = implied_actor(place.span._.resolution.country, sub_type)
         mention_date = _nearest_date(sentence_dates, sentence, trigger) or paragraph_date

@@ -36,6 +36,7 @@ class Roles:
     actor2: str | None = None
     assoc_actor_1: str | None = None
     assoc_actor_2: str | None = None
+    targeted: bool = False  # actor2 was introduced as a target ("contre X", "against X")
 
     def names(self) -> set[str]:
         return {a for a in (self.actor1, self.actor2, self.assoc_actor_1, self.assoc_actor_2) if a}
@@ -142,6 +143,7 @@ def assign(trigger: Span, mentions: list[Span], zone_end: int) -> Roles:
             after.append(span)
         else:
             _fill(roles, slot, span.label_)
+            roles.targeted = roles.targeted or slot == "actor2"
         previous = (span, slot)
     if partner:
         if roles.actor2 is None:
