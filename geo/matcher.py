@@ -100,6 +100,9 @@ def _gazetteer_spans(doc: Doc) -> list[Found]:
     heads = toponym_heads()
     i, n = 0, len(doc)
     while i < n:
+        if not _capitalised(doc[i].text):
+            i += 1
+            continue
         best, source = 0, "gazetteer"
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
             if _name_run(doc, i, size) and known_name(doc[i : i + size].text):
@@ -122,10 +125,10 @@ def _gazetteer_spans(doc: Doc) -> list[Found]:
     return found
 
 
-def _trim(doc: Doc, start: int, end: int, lang: str) -> tuple[int, int]:
+def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Cut a NER span to the name: no trailer after a dash or line break ("Abou Kamal - Sputnik
     Afrique"), no leading relative cue ("province d'Idlib" → "Idlib")."""
-    text = doc.text[start:end]
+    text = full[start:end]
     for sep in (" - ", " – ", " — ", "\n"):
         text = text.split(sep)[0]
     text = text.rstrip(" -–—,;:.")
@@ -139,14 +142,14 @@ def _trim(doc: Doc, start: int, end: int, lang: str) -> tuple[int, int]:
     return start, start + len(text)
 
 
-def _ner_spans(doc: Doc, lang: str) -> list[Found]:
+def _ner_spans(doc: Doc, full: str, lang: str) -> list[Found]:
     labels = PLACE_LABELS.get(lang, PLACE_LABELS["en"])
     out = []
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
-        start, end = _trim(doc, ent.start_char, ent.end_char, lang)
-        text = doc.text[start:end]
+        start, end = _trim(doc, full, ent.start_char, ent.end_char, lang)
+        text = full[start:end]
         if end <= start or not _capitalised(text) or (text.casefold() in demonyms() and not (
                 known_name(text))):
             continue
@@ -157,24 +160,24 @@ def _ner_spans(doc: Doc, lang: str) -> list[Found]:
     return out
 
 
-def _blocked(doc: Doc, item: Found, blockers: list[tuple[int, int]]) -> bool:
-    if is_false_friend(doc.text[item.start : item.end]):
+def _blocked(full: str, item: Found, blockers: list[tuple[int, int]]) -> bool:
+    if is_false_friend(full[item.start : item.end]):
         return True
     if any(s < item.end and item.start < e for s, e in blockers):
         return True
-    before = doc.text[max(0, item.start - 30) : item.start].split()
+    before = full[max(0, item.start - 30) : item.start].split()
     if before and before[-1].rstrip("-").casefold() in ARTICLES:  # "réseau al-|Khabour"
         before = before[:-1]
     return bool(before) and before[-1].casefold().strip("'’") in org_cues()
 
 
-def _introduced(doc: Doc, item: Found, lang: str) -> bool:
+def _introduced(full: str, item: Found, lang: str) -> bool:
     """A place noun or relative phrase right before the name outweighs NER calling it a person
     ("près de la ville de Tal Tamar")."""
-    words = doc.text[max(0, item.start - 20) : item.start].split()
+    words = full[max(0, item.start - 20) : item.start].split()
     return bool(words and words[-1].casefold() in LOCATIVES) or (
-        relations.place_noun_before(doc.text, item.start)
-        or relations.before(doc.text, item.start, lang) is not None)
+        relations.place_noun_before(full, item.start)
+        or relations.before(full, item.start, lang) is not None)
 
 
 def _merge(items: list[Found]) -> list[Found]:
@@ -196,17 +199,18 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
     """Every place-name candidate of a document, false friends removed, in text order."""
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
     entity_blockers = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in blocking]
-    friend_blockers = [m.span() for m in false_friend_regex().finditer(doc.text)]
-    borders = [Found(s, e, "border", c) for s, e, c in relations.borders(doc.text, lang)]
+    full = doc.text  # a property that rebuilds the string on each access: read it once
+    friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
+    borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
     named = []
     for item in _gazetteer_spans(doc):
-        if _introduced(doc, item, lang):
+        if _introduced(full, item, lang):
             item.source = "cued"  # reported even when resolved with low confidence
-            if not _blocked(doc, item, friend_blockers):
+            if not _blocked(full, item, friend_blockers):
                 named.append(item)
-        elif not _blocked(doc, item, entity_blockers + friend_blockers):
+        elif not _blocked(full, item, entity_blockers + friend_blockers):
             named.append(item)
-    named += [f for f in _ner_spans(doc, lang) if not _blocked(doc, f, friend_blockers)]
+    named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
     return _merge(borders + named)
 
 

@@ -34,7 +34,8 @@ class PlaceComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         found = find_candidates(doc, self.lang)
-        for item, resolution, relation in resolve_document(doc.text, found, self.lang):
+        text = doc.text
+        for item, resolution, relation in resolve_document(text, found, self.lang):
             span = to_span(doc, item)
             if span is None:
                 continue

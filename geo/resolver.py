@@ -48,14 +48,19 @@ def _iso3() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
-    """Gazetteer candidates for a name: in the focus countries first, then worldwide."""
+    """Gazetteer candidates for a name: in the focus countries first, then worldwide; the
+    (slower) fuzzy search only when no exact or folded match is plausible."""
     index = load_index()
     found: dict[str, Candidate] = {}
-    if countries:
-        for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=True, countries=countries):
+    for fuzzy in (False, True):
+        if countries:
+            for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=fuzzy,
+                                         countries=countries):
+                found.setdefault(cand.place.id, cand)
+        for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=fuzzy):
             found.setdefault(cand.place.id, cand)
-    for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=True):
-        found.setdefault(cand.place.id, cand)
+        if _plausible_exact(tuple(found.values()), countries):
+            break
     return tuple(found.values())
 
 
@@ -75,6 +80,12 @@ def _admin_keys(admin_id: str) -> frozenset[str]:
         return frozenset()
     names = {place.name, *(name for _, name in place.names)}
     return frozenset(k for k in map(normalize_name, names) if k)
+
+
+@lru_cache(maxsize=65536)
+def _admin2_of(place_id: str | None) -> str | None:
+    place = load_index().get(place_id) if place_id else None
+    return place.admin2_id if place else None
 
 
 def _same_family(a: Place, b: Place) -> bool:
@@ -135,8 +146,7 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
             bonus, why = 0.25, f"also written {other.query!r}"
         elif other.place_id in (place.admin1_id, place.admin2_id):
             bonus, why = 0.25, f"inside {other.name}"
-        elif place.admin2_id and other.place_id and load_index().get(other.place_id) and (
-                load_index().get(other.place_id).admin2_id == place.admin2_id):
+        elif place.admin2_id and _admin2_of(other.place_id) == place.admin2_id:
             bonus, why = 0.2, f"same district as {other.name}"
         else:
             km = haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
@@ -210,12 +220,17 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     )
 
 
+def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> bool:
+    return any(c.match != "fuzzy" and (not focus or c.place.country in focus
+               or c.place.feature == "country" or c.place.population >= FOREIGN_MIN_POPULATION)
+               for c in cands)
+
+
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> list[Candidate]:
     """Exact and folded matches first; fuzzy ones only when no exact match is plausible (in the
     focus countries or a well-known place), and never for very short names."""
     exact = [c for c in cands if c.match != "fuzzy"]
-    if any(not focus or c.place.country in focus or c.place.feature == "country"
-           or c.place.population >= FOREIGN_MIN_POPULATION for c in exact):
+    if _plausible_exact(tuple(exact), focus):
         return exact
     if len(normalize_name(name).replace(" ", "")) < MIN_FUZZY_CHARS:
         return exact
