@@ -150,6 +150,11 @@ def assign(trigger: Span, mentions: list[Span], zone_end: int) -> Roles:
             roles.actor2 = partner
         elif roles.assoc_actor_1 is None:
             roles.assoc_actor_1 = partner
+    if roles.actor1 is not None and roles.actor2 is None and before:
+        # the agent is known ("massacre carried out by Russian warplanes"): who comes before
+        # the trigger is acted upon ("Commander of an Islamic battalion ... killed in")
+        closest = next((b for b in reversed(before) if b.label_ != roles.actor1), None)
+        roles.actor2 = closest.label_ if closest is not None else None
     subjects = [b for b in before if b.root.dep_.startswith("nsubj")]
     others = [b for b in before if b not in subjects]
     for span in [*reversed(subjects), *reversed(others)]:
