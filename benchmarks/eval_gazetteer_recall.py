@@ -25,9 +25,14 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATASET = SHARED / "dev" / "toponyms_syria_ucdp.tsv"
 RADIUS_KM = 25.0
 CATEGORIES = [
-    ("military/infrastructure", re.compile(
-        r"brigade|base|airbase|airport|division|regiment|checkpoint|prison|complex|field|"
-        r"dam|farm|station|school|hospital|bridge|road|mosque", re.I)),
+    (
+        "military/infrastructure",
+        re.compile(
+            r"brigade|base|airbase|airport|division|regiment|checkpoint|prison|complex|field|"
+            r"dam|farm|station|school|hospital|bridge|road|mosque",
+            re.I,
+        ),
+    ),
     ("camp", re.compile(r"\bcamp\b", re.I)),
     ("alternatives (/ or parentheses)", re.compile(r"[/()]")),
     ("descriptor words", re.compile(r"village|town|city|countryside|outskirts|near|outside", re.I)),
@@ -96,10 +101,14 @@ def main() -> int:
     n = len(rows)
     print(f"UCDP Syrian toponyms: {n} names, true place = a candidate within {RADIUS_KM:.0f} km")
     print(f"  baseline (exact lookup after lower-casing): {totals['baseline'] / n:.1%}")
-    print(f"  candidate recall@{args.limit}, no country hint: {totals['recall'] / n:.1%} "
-          f"(top-1 {totals['top1'] / n:.1%})")
-    print(f"  candidate recall@{args.limit}, countries=['SY']: {totals['recall_sy'] / n:.1%} "
-          f"(top-1 {totals['top1_sy'] / n:.1%})")
+    print(
+        f"  candidate recall@{args.limit}, no country hint: {totals['recall'] / n:.1%} "
+        f"(top-1 {totals['top1'] / n:.1%})"
+    )
+    print(
+        f"  candidate recall@{args.limit}, countries=['SY']: {totals['recall_sy'] / n:.1%} "
+        f"(top-1 {totals['top1_sy'] / n:.1%})"
+    )
     print(f"  {2 * n} lookups in {elapsed:.1f} s")
     print("misses (countries=['SY']) by category:")
     for cat, count in rows_by_category.most_common():

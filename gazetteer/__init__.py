@@ -8,7 +8,7 @@ Public API (others code against it)::
     idx.get("gn:173813"); idx.places_in("SY", "governorate")
 """
 
-from gazetteer.index import GazetteerIndex, load_index
+from gazetteer.index import GazetteerIndex, is_confident, load_index
 from gazetteer.model import Candidate, Place
 from gazetteer.normalize import normalize_name, skeleton_key
 from gazetteer.paths import data_path, overlay_path
@@ -18,6 +18,7 @@ __all__ = [
     "GazetteerIndex",
     "Place",
     "data_path",
+    "is_confident",
     "load_index",
     "normalize_name",
     "overlay_path",

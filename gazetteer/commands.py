@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from gazetteer.index import load_index
+from gazetteer.index import is_confident, load_index
 from gazetteer.model import Candidate
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name
 from gazetteer.overlay import (
@@ -123,8 +123,12 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     found = load_index().candidates(
         name, limit=args.limit, fuzzy=not args.no_fuzzy, countries=args.country
     )
-    if not found:
+    if not any(is_confident(c) for c in found):
         print(f"{name}: not found", file=sys.stderr)
+        if found:
+            print("closest spellings (fuzzy, not a match):", file=sys.stderr)
+            for candidate in found:
+                print(f"  {_format(candidate)}", file=sys.stderr)
         return EXIT_PARTIAL
     for candidate in found:
         if args.json:

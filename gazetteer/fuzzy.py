@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MAX_SKELETON = 24  # longer skeletons are compared on their first 24 letters
-_BASE = np.uint64(1_000_003)
+MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
 _MASK = (1 << 64) - 1
 _BASE_INVERSE = pow(1_000_003, -1, 1 << 64)
 _POWERS = [pow(1_000_003, i, 1 << 64) for i in range(MAX_SKELETON + 1)]
@@ -37,13 +36,13 @@ class SkeletonNeighbours:
     def __init__(self, skeletons: list[str]) -> None:
         width = MAX_SKELETON
         matrix = np.array([s[:width] for s in skeletons], dtype=f"<U{width}")
-        codes = matrix.view(np.uint32).reshape(len(skeletons), width).astype(np.uint64)
         lengths = np.char.str_len(matrix)
-        powers = np.array(_POWERS[:width], dtype=np.uint64)
+        prefix = matrix.view(np.uint32).reshape(len(skeletons), width).astype(np.uint64)
+        del matrix
         with np.errstate(over="ignore"):
-            weighted = codes * powers
-            prefix = np.cumsum(weighted, axis=1, dtype=np.uint64)  # prefix[:, i] = chars 0..i
-            whole = prefix[:, -1]
+            prefix *= np.array(_POWERS[:width], dtype=np.uint64)
+            np.cumsum(prefix, axis=1, dtype=np.uint64, out=prefix)  # [:, i] = chars 0..i
+            whole = prefix[:, -1].copy()
             inverse = np.uint64(_BASE_INVERSE)
             parts, owners = [], []
             for i in range(width):
@@ -54,6 +53,7 @@ class SkeletonNeighbours:
                 after = (whole[valid] - prefix[valid, i]) * inverse
                 parts.append(before + after)
                 owners.append(valid.astype(np.int32))
+        del prefix
         order = np.argsort(whole, kind="stable")
         self.whole_hash, self.whole_owner = whole[order], order.astype(np.int32)
         deletion_hash = np.concatenate(parts) if parts else np.zeros(0, np.uint64)

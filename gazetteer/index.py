@@ -1,17 +1,19 @@
 """The in-memory index: "which places could this name be?".
 
-Lookups go through three layers, each only when the previous one found too little:
+A lookup walks down these layers and stops adding once it has enough candidates:
 
-1. the normalised key of the name and of its written alternatives (``query_keys``) in a dict of
-   key groups cut from the key-sorted names table — exact and normalised matches;
-2. the consonant skeleton of those keys (``skeleton_key``) — spellings that differ in vowels,
-   doubled letters or q/k, kh/k… ("Dayr az Zawr" / "Deir ez-Zor");
-3. one-edit neighbours of the skeleton, found through a deletion-neighbourhood table (SymSpell
-   style, built on first fuzzy use) — typos and dropped letters no rule covers.
+1. the normalised key of the whole name, then of the variants ``query_key_tiers`` derives
+   (written alternatives, descriptor words dropped, glued articles split) in a dict from key to
+   its slice of the key-sorted names table — "exact" and "normalized" matches, similarity 1;
+2. fuzzy: keys whose consonant skeleton (``skeleton_key``) equals the query's or is one edit
+   away, found with the numpy deletion-neighbourhood index of ``gazetteer.fuzzy`` (built on the
+   first fuzzy lookup), scored by the Dice coefficient of character bigrams blended with
+   skeleton agreement — spellings no rule covers ("Tal Tamar" / "Tall Tamr", typos);
+3. runs of words inside a long name ("... compound outside Barisha"), as partial matches
+   scored by the share of letters they cover.
 
-Fuzzy candidates are scored by the Dice coefficient of the character bigrams of the two keys, a
-set operation in C that keeps fuzzy lookups in the thousands per second without any dependency
-beyond the standard library, numpy and pandas.
+Bigram sets are intersected in C, so fuzzy lookups stay in the thousands per second with only
+the standard library and numpy (the design card forbids rapidfuzz at run time here).
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours
 from gazetteer.model import Candidate, MatchKind, Place
-from gazetteer.normalize import query_key_tiers, skeleton_key
+from gazetteer.normalize import normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
 from gazetteer.tables import GAZETTEER_FILE, GazetteerArrays, read_gazetteer
 
 FUZZY_MIN_SIMILARITY = 0.6
 SKELETON_WEIGHT = 0.4
+CONFIDENT_SIMILARITY = 0.85
 MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 60  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 400  # keys scored per query key
@@ -46,6 +49,12 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
+
+
+def is_confident(candidate: Candidate) -> bool:
+    """Whether a candidate is a match rather than a suggestion: an exact or normalised match, or
+    a fuzzy one whose spelling differs only in vowels or one letter (similarity ≥ 0.85)."""
+    return candidate.match != "fuzzy" or candidate.similarity >= CONFIDENT_SIMILARITY
 
 
 def _bigrams(key: str) -> frozenset[str]:
@@ -115,7 +124,8 @@ class BaseTables:
         if self._skeleton_groups is None:
             order = np.argsort(self.arrays.key_skeleton, kind="stable")
             bounds = np.searchsorted(
-                self.arrays.key_skeleton[order], np.arange(len(self.arrays.skeleton_text) + 1)
+                self.arrays.key_skeleton[order],
+                np.arange(int(self.arrays.key_skeleton.max(initial=-1)) + 2),
             )
             self._skeleton_groups = (order, bounds)
         order, bounds = self._skeleton_groups
@@ -237,17 +247,22 @@ class GazetteerIndex:
         countries: Iterable[str] | None = None,
     ) -> list[Candidate]:
         """Places this name could be, best first; [] for empty, garbage or oversized input."""
-        try:
-            tiers = query_key_tiers(name)
-        except (TypeError, ValueError):
+        if not isinstance(name, str) or limit <= 0:
             return []
-        if not any(tiers) or limit <= 0:
-            return []
-        *name_tiers, windows = tiers
-        wanted = frozenset(c.upper() for c in countries) if countries else None
+        if isinstance(countries, str):  # "SY" means ["SY"], not ["S", "Y"]
+            countries = [countries]
+        wanted = frozenset(str(c).upper() for c in countries) if countries else None
         found: dict[str, tuple[tuple, Candidate]] = {}
         written = name.casefold().strip()
-        for tier_rank, tier in enumerate(name_tiers):
+        # Fast path: the whole name's key; the other tiers are computed only when needed.
+        self._collect_key(normalize_name(name), written, 1.0, 0, wanted, found)
+        if found and (not fuzzy or len(found) >= limit):
+            return self._ranked(found, limit)
+        tiers = query_key_tiers(name)
+        if not any(tiers):
+            return []
+        *name_tiers, windows = tiers
+        for tier_rank, tier in enumerate(name_tiers[1:] if not found else [], 1):
             for key in tier:
                 self._collect_key(key, written, 1.0, tier_rank, wanted, found)
             if found:
@@ -261,6 +276,10 @@ class GazetteerIndex:
             for key in windows:
                 share = min(0.99, len(key.replace(" ", "")) / letters)
                 self._collect_key(key, "", share, len(name_tiers), wanted, found)
+        return self._ranked(found, limit)
+
+    @staticmethod
+    def _ranked(found: dict[str, tuple[tuple, Candidate]], limit: int) -> list[Candidate]:
         ranked = sorted(found.values(), key=lambda item: item[0])
         return [candidate for _, candidate in ranked[:limit]]
 

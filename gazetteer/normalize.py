@@ -35,7 +35,6 @@ _ARABIC_DROP = str.maketrans("", "", _RULES["arabic_drop"])
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF]")
 _NON_WORD = re.compile(r"[^\w]+")
 _REPEATS = re.compile(r"(\w)\1+")
-_DIGITS_ONLY = re.compile(r"^\d+$")
 
 
 def _strip_accents(text: str) -> str:
@@ -44,11 +43,11 @@ def _strip_accents(text: str) -> str:
 
 
 def _fold_latin_token(token: str) -> str:
+    if any(ch.isdigit() for ch in token):
+        return token  # "113th", "T2": numbers are not spellings to fold
     for source, target in _LATIN_PAIRS:
         token = token.replace(source, target)
     token = _REPEATS.sub(r"\1", token)
-    if _DIGITS_ONLY.match(token):
-        return token
     for suffix in _TRAILING:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             return token[: -len(suffix)]

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 import numpy as np
-import pandas as pd
 
 GAZETTEER_FILE = "gazetteer.npz"
 POLYGONS_FILE = "admin_polygons.geojson.gz"
@@ -68,6 +71,8 @@ def decode_text(array: np.ndarray) -> list[str]:
 
 def write_gazetteer(places: pd.DataFrame, names: pd.DataFrame, path: Path) -> None:
     """Write the places table and the key-sorted names table as one .npz archive."""
+    import pandas as pd  # the builder's dependency; reading the archive needs numpy only
+
     arrays: dict[str, np.ndarray] = {
         "place_id": encode_text(places["id"].tolist()),
         "place_name": encode_text(places["name"].tolist()),
@@ -117,7 +122,15 @@ class GazetteerArrays:
     key_text: list[str]
     key_start: np.ndarray
     key_skeleton: np.ndarray
-    skeleton_text: list[str]
+    skeleton_bytes: np.ndarray
+    _skeleton_text: list[str] | None = None
+
+    @property
+    def skeleton_text(self) -> list[str]:
+        """Distinct skeletons, decoded on first use (only fuzzy lookups need them)."""
+        if self._skeleton_text is None:
+            self._skeleton_text = decode_text(self.skeleton_bytes)
+        return self._skeleton_text
 
     def name_at(self, i: int) -> str:
         """The i-th name variant, decoded on demand (the names column stays bytes in memory)."""
@@ -148,5 +161,5 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
         key_text=decode_text(raw["key_text"]),
         key_start=raw["key_start"],
         key_skeleton=raw["key_skeleton"],
-        skeleton_text=decode_text(raw["skeleton_text"]),
+        skeleton_bytes=raw["skeleton_text"],
     )

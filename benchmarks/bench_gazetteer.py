@@ -1,0 +1,114 @@
+"""Gazetteer speed and memory, each against a naive baseline measured in the same run.
+
+* load: a fresh interpreter imports gazetteer and calls load_index(); wall time and peak RSS,
+  then the one-off build of the fuzzy tables on the first fuzzy lookup;
+* exact lookups/s: names drawn from the gazetteer itself, ``candidates(name, fuzzy=False)``,
+  against a linear scan comparing the lower-cased name with every stored name;
+* fuzzy lookups/s: the same names with one letter changed, ``candidates(name)``, against a
+  linear scan scoring every stored key with rapidfuzz (``process.extract``, top 10).
+
+    .venv/bin/python benchmarks/bench_gazetteer.py [--queries 5000] [--baseline-queries 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import time
+
+from rapidfuzz import fuzz, process
+
+from gazetteer import load_index, normalize_name
+
+LOAD_PROBE = """
+import json, resource, time
+t0 = time.perf_counter()
+from gazetteer import load_index
+index = load_index()
+t1 = time.perf_counter()
+rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+index.candidates("Dayr az Zawwr")
+t2 = time.perf_counter()
+rss_fuzzy = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load_s": t1 - t0, "rss_load_mb": rss_load, "fuzzy_warmup_s": t2 - t1,
+                  "rss_fuzzy_mb": rss_fuzzy}))
+"""
+
+
+def measure_load() -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def misspell(name: str, rng: random.Random) -> str:
+    letters = [i for i, c in enumerate(name) if c.isalpha()]
+    if not letters:
+        return name
+    i = rng.choice(letters)
+    return name[:i] + rng.choice("aeioukrtsn") + name[i + 1 :]
+
+
+def rate(func, queries: list[str]) -> float:
+    started = time.perf_counter()
+    for q in queries:
+        func(q)
+    return len(queries) / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--queries", type=int, default=5000)
+    parser.add_argument("--baseline-queries", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    load = measure_load()
+    print(f"load_index(): {load['load_s']:.2f} s, peak RSS {load['rss_load_mb']:.0f} MB")
+    print(
+        f"first fuzzy lookup (builds the skeleton tables): {load['fuzzy_warmup_s']:.2f} s, "
+        f"peak RSS {load['rss_fuzzy_mb']:.0f} MB"
+    )
+
+    index = load_index()
+    index.candidates("warm up")
+    arrays = index.base.arrays
+    rng = random.Random(args.seed)
+    picks = rng.sample(range(len(arrays.name_row)), args.queries)
+    names = [arrays.name_at(i) for i in picks]
+    typos = [misspell(n, rng) for n in names]
+    stored = [arrays.name_at(i).lower() for i in range(len(arrays.name_row))]
+    keys = arrays.key_text
+    print(f"{len(stored)} stored names, {len(keys)} distinct keys, {len(names)} queries")
+
+    exact = rate(lambda q: index.candidates(q, fuzzy=False), names)
+    fuzzy = rate(lambda q: index.candidates(q), typos)
+    few = args.baseline_queries
+    naive_exact = rate(lambda q: [i for i, s in enumerate(stored) if s == q.lower()], names[:few])
+    naive_fuzzy = rate(
+        lambda q: process.extract(normalize_name(q), keys, scorer=fuzz.ratio, limit=10),
+        typos[:few],
+    )
+    print(
+        f"exact lookups/s: index {exact:,.0f}  vs linear scan {naive_exact:,.1f} "
+        f"(x{exact / naive_exact:,.0f})"
+    )
+    print(
+        f"fuzzy lookups/s: index {fuzzy:,.0f}  vs rapidfuzz linear scan {naive_fuzzy:,.1f} "
+        f"(x{fuzzy / naive_fuzzy:,.0f})"
+    )
+
+    found = sum(
+        any(c.place.id == index.base.ids[int(arrays.name_row[i])] for c in index.candidates(t))
+        for i, t in zip(picks[:1000], typos[:1000], strict=True)
+    )
+    print(f"one-letter typo: true place among the top 10 for {found / 10:.1f} % of 1000 names")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
