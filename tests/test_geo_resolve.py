@@ -24,7 +24,6 @@ SEED_PLACES = [
     ("Idlib", (35.9306, 36.6339)),
     ("Jarablous", (36.8175, 38.0111)),
     ("Alep", (36.2012, 37.1612)),
-    ("Al-Sukhnah", (34.8846, 38.8749)),
     ("Ghanem al-Ali", (35.7754, 39.4033)),
 ]
 
@@ -47,6 +46,12 @@ def test_iraqi_town_resolves_in_iraq_with_a_syrian_iraqi_focus():
     res = resolve("al-Qaïm", Context(countries=("SY", "IQ")))
     assert res.country == "IQ"
     assert km(res, (34.39, 40.99)) < 25
+
+
+def test_text_naming_the_governorate_picks_the_right_namesake():
+    text = "le désert d'Al-Sukhnah dans la campagne orientale de Homs"
+    res = resolve("Al-Sukhnah", Context(text=text, countries=("SY",)))
+    assert km(res, (34.8846, 38.8749)) < 10, res
 
 
 def test_tal_tamar_is_found_near_hasaka_when_hasaka_is_resolved_nearby():
