@@ -152,9 +152,9 @@ def _nearest_date(
     return min(found, key=lambda m: min(abs(m.start - at), abs(m.end - at)))
 
 
-def _paragraph_break(doc: Doc, previous_end: int, start: int) -> bool:
+def _paragraph_break(text: str, previous_end: int, start: int) -> bool:
     """True when a line break separates the previous sentence's last word from this one's first."""
-    return "\n" in doc.text[previous_end:start]
+    return "\n" in text[previous_end:start]
 
 
 def _word_bounds(sentence: Span) -> tuple[int, int]:
@@ -173,9 +173,10 @@ def mentions_of(doc: Doc, published: date | None) -> list[Mention]:
     found: list[Mention] = []
     paragraph_date: dates.DateMention | None = None
     previous_end = 0
+    text = doc.text  # built from the tokens on each access: once per document
     for sentence in segments(doc):
         first_char, last_char = _word_bounds(sentence)
-        if _paragraph_break(doc, previous_end, first_char):
+        if _paragraph_break(text, previous_end, first_char):
             paragraph_date = None
         previous_end = last_char
         sentence_dates = dates.find_dates(sentence.text, published)
