@@ -87,6 +87,9 @@ def main() -> int:
 
     exact = rate(lambda q: index.candidates(q, fuzzy=False), names)
     fuzzy = rate(lambda q: index.candidates(q), typos)
+    # Names recur across articles: the same queries again are answered from the result cache.
+    exact_warm = rate(lambda q: index.candidates(q, fuzzy=False), names)
+    fuzzy_warm = rate(lambda q: index.candidates(q), typos)
     few = args.baseline_queries
     naive_exact = rate(lambda q: [i for i, s in enumerate(stored) if s == q.lower()], names[:few])
     naive_fuzzy = rate(
@@ -94,12 +97,12 @@ def main() -> int:
         typos[:few],
     )
     print(
-        f"exact lookups/s: index {exact:,.0f}  vs linear scan {naive_exact:,.1f} "
-        f"(x{exact / naive_exact:,.0f})"
+        f"exact lookups/s: index {exact:,.0f} first time, {exact_warm:,.0f} repeated (result "
+        f"cache)  vs linear scan {naive_exact:,.1f}  (x{exact / naive_exact:,.0f} first time)"
     )
     print(
-        f"fuzzy lookups/s: index {fuzzy:,.0f}  vs rapidfuzz linear scan {naive_fuzzy:,.1f} "
-        f"(x{fuzzy / naive_fuzzy:,.0f})"
+        f"fuzzy lookups/s: index {fuzzy:,.0f} first time, {fuzzy_warm:,.0f} repeated  vs "
+        f"rapidfuzz linear scan {naive_fuzzy:,.1f}  (x{fuzzy / naive_fuzzy:,.0f} first time)"
     )
 
     found = sum(

@@ -61,8 +61,8 @@ class SkeletonNeighbours:
         order = np.argsort(deletion_hash, kind="stable")
         self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
 
-    def neighbours(self, skeleton: str, cap: int) -> np.ndarray:
-        """Skeletons at most one edit away, the skeleton itself first (at most cap of them)."""
+    def neighbours(self, skeleton: str, cap: int) -> tuple[np.ndarray, np.ndarray]:
+        """Skeleton indices: (the skeleton itself, those one edit away), at most cap each."""
         whole, deletions = query_hashes(skeleton)
         probes = np.array([whole, *deletions], dtype=np.uint64)
         same = self._range(self.whole_hash, self.whole_owner, probes[:1], cap)
@@ -70,8 +70,10 @@ class SkeletonNeighbours:
             self._range(self.whole_hash, self.whole_owner, probes[1:], cap),
             self._range(self.deletion_hash, self.deletion_owner, probes, cap),
         ]
-        others = np.setdiff1d(np.concatenate(found), same)
-        return np.concatenate([same, others])[:cap]
+        others = np.unique(np.concatenate(found))
+        if same.size:
+            others = others[others != same[0]]  # skeletons are distinct: at most one is "same"
+        return same[:1], others[:cap]
 
     @staticmethod
     def _range(hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int) -> np.ndarray:

@@ -19,6 +19,7 @@ the standard library and numpy (the design card forbids rapidfuzz at run time he
 from __future__ import annotations
 
 import sys
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours
 from gazetteer.model import Candidate, MatchKind, Place
-from gazetteer.normalize import normalize_name, query_key_tiers, skeleton_key
+from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
 from gazetteer.tables import GAZETTEER_FILE, GazetteerArrays, read_gazetteer
@@ -36,8 +37,10 @@ FUZZY_MIN_SIMILARITY = 0.6
 SKELETON_WEIGHT = 0.4
 CONFIDENT_SIMILARITY = 0.85
 MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
-MAX_FUZZY_GROUPS = 60  # keys read per neighbouring skeleton: caps very common skeletons
-MAX_FUZZY_KEYS = 400  # keys scored per query key
+MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
+MAX_FUZZY_KEYS = 80  # keys scored per query key
+RESULT_CACHE_SIZE = 50_000
+MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -49,6 +52,8 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
+# A place on offer during one lookup: (sort key, row or user Place, matched text, kind, score).
+_Offer = tuple[tuple, "int | Place", str, MatchKind, float]
 
 
 def is_confident(candidate: Candidate) -> bool:
@@ -59,7 +64,7 @@ def is_confident(candidate: Candidate) -> bool:
 
 def _bigrams(key: str) -> frozenset[str]:
     padded = f" {key} "
-    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+    return frozenset(map(str.__add__, padded, padded[1:]))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -83,7 +88,8 @@ class BaseTables:
         self.key_to_group = {key: group for group, key in enumerate(a.key_text)}
         self._id_to_row: dict[str, int] | None = None
         self._names_by_row: tuple[np.ndarray, np.ndarray] | None = None
-        self._skeleton_groups: tuple[np.ndarray, np.ndarray] | None = None
+        self._skeleton_groups: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self._key_length = np.zeros(0, np.int32)
         self._neighbours: SkeletonNeighbours | None = None
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
 
@@ -112,30 +118,47 @@ class BaseTables:
             bounds = np.searchsorted(a.name_row[order], np.arange(self.size + 1))
             self._names_by_row = (order, bounds)
         order, bounds = self._names_by_row
+        entries = order[bounds[row] : bounds[row + 1]]
+        starts = a.name_offsets[entries].tolist()
+        ends = (a.name_offsets[entries + 1] - 1).tolist()
+        langs = [a.name_lang_labels[code] for code in a.name_lang[entries].tolist()]
+        text = a.name_text
         return tuple(
-            (a.name_lang_labels[a.name_lang[i]], a.name_at(int(i)))
-            for i in order[bounds[row] : bounds[row + 1]]
+            (lang, text[start:end].decode("utf-8"))
+            for lang, start, end in zip(langs, starts, ends, strict=True)
         )
 
-    def groups_of_skeletons(
-        self, skeletons: np.ndarray, cap: int, mask: np.ndarray | None = None
-    ) -> list[int]:
-        """Key groups with one of these skeleton codes (at most cap each, within the mask)."""
-        if self._skeleton_groups is None:
-            order = np.argsort(self.arrays.key_skeleton, kind="stable")
-            bounds = np.searchsorted(
-                self.arrays.key_skeleton[order],
-                np.arange(int(self.arrays.key_skeleton.max(initial=-1)) + 2),
-            )
-            self._skeleton_groups = (order, bounds)
+    def fuzzy_groups(
+        self, skeleton: str, length: int, mask: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Key groups worth scoring for a query key: (same skeleton, one-edit skeleton).
+
+        Vectorised: the groups of all neighbouring skeletons are gathered with one index
+        arithmetic, kept within the country mask, and the one-edit ones are narrowed to keys of
+        a similar length, closest lengths first.
+        """
+        neighbours = self.neighbours()
         order, bounds = self._skeleton_groups
-        groups: list[int] = []
-        for s in skeletons.tolist():
-            members = order[bounds[s] : bounds[s + 1]]
-            if mask is not None:
-                members = members[mask[members]]
-            groups.extend(members[:cap].tolist())
-        return groups
+        same, others = neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS)
+
+        def expand(skeletons: np.ndarray) -> np.ndarray:
+            starts = bounds[skeletons]
+            counts = np.minimum(bounds[skeletons + 1] - starts, MAX_FUZZY_GROUPS)
+            total = int(counts.sum())
+            if total == 0:
+                return np.zeros(0, np.int64)
+            shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+            groups = order[shift + np.arange(total)]
+            return groups[mask[groups]] if mask is not None else groups
+
+        same_groups, other_groups = expand(same), expand(others)
+        gap = np.abs(self._key_length[other_groups] - length)
+        other_groups = other_groups[gap <= MAX_LENGTH_GAP]
+        room = max(0, MAX_FUZZY_KEYS - len(same_groups))
+        if len(other_groups) > room:
+            closest = np.argsort(np.abs(self._key_length[other_groups] - length), kind="stable")
+            other_groups = other_groups[closest[:room]]
+        return same_groups[:MAX_FUZZY_KEYS], other_groups
 
     def groups_in(self, countries: frozenset[str]) -> np.ndarray:
         """Boolean mask of the key groups naming at least one place in these countries."""
@@ -151,9 +174,16 @@ class BaseTables:
         return mask
 
     def neighbours(self) -> SkeletonNeighbours:
-        """The one-edit skeleton index; built on first fuzzy lookup (about a second)."""
+        """The one-edit skeleton index and its helper arrays; built on first fuzzy lookup."""
         if self._neighbours is None:
-            self._neighbours = SkeletonNeighbours(self.arrays.skeleton_text)
+            a = self.arrays
+            order = np.argsort(a.key_skeleton, kind="stable")
+            bounds = np.searchsorted(a.key_skeleton[order], np.arange(len(a.skeleton_text) + 1))
+            self._skeleton_groups = (order, bounds)
+            self._key_length = np.fromiter(
+                map(len, a.key_text), dtype=np.int32, count=len(a.key_text)
+            )
+            self._neighbours = SkeletonNeighbours(a.skeleton_text)
         return self._neighbours
 
 
@@ -164,6 +194,9 @@ class GazetteerIndex:
         self.base = base
         self.overlay = overlay or Overlay()
         self._user_places = {p.id: p for p in self.overlay.places}
+        self._aliases_by_id: dict[str, list[tuple[str, str, str]]] = {}
+        for entry in self.overlay.aliases:
+            self._aliases_by_id.setdefault(entry[0], []).append(entry)
         self._user_keys: dict[str, list[tuple[str, str, str]]] = {}
         for place_id, lang, name, key in self.overlay.names:
             self._user_keys.setdefault(key, []).append((place_id, lang, name))
@@ -171,6 +204,9 @@ class GazetteerIndex:
         for key in self._user_keys:
             self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
         self._place_cache: dict[int, Place] = {}
+        # Names recur across articles; the last results are kept (the index is rebuilt, and so
+        # the cache emptied, whenever the user overlay changes).
+        self._results: OrderedDict[tuple, list[Candidate]] = OrderedDict()
 
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -204,7 +240,7 @@ class GazetteerIndex:
         return place
 
     def _aliases_for(self, place_id: str) -> list[tuple[str, str, str]]:
-        return [entry for entry in self.overlay.aliases if entry[0] == place_id]
+        return self._aliases_by_id.get(place_id, [])
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -247,12 +283,26 @@ class GazetteerIndex:
         countries: Iterable[str] | None = None,
     ) -> list[Candidate]:
         """Places this name could be, best first; [] for empty, garbage or oversized input."""
-        if not isinstance(name, str) or limit <= 0:
+        if not isinstance(name, str) or limit <= 0 or len(name) > MAX_NAME_CHARS:
             return []
         if isinstance(countries, str):  # "SY" means ["SY"], not ["S", "Y"]
             countries = [countries]
         wanted = frozenset(str(c).upper() for c in countries) if countries else None
-        found: dict[str, tuple[tuple, Candidate]] = {}
+        cache_key = (name, limit, fuzzy, wanted)
+        cached = self._results.get(cache_key)
+        if cached is not None:
+            self._results.move_to_end(cache_key)
+            return list(cached)
+        result = self._lookup(name, limit, fuzzy, wanted)
+        self._results[cache_key] = result
+        if len(self._results) > RESULT_CACHE_SIZE:
+            self._results.popitem(last=False)
+        return list(result)
+
+    def _lookup(
+        self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
+    ) -> list[Candidate]:
+        found: dict[str, _Offer] = {}
         written = name.casefold().strip()
         # Fast path: the whole name's key; the other tiers are computed only when needed.
         self._collect_key(normalize_name(name), written, 1.0, 0, wanted, found)
@@ -278,10 +328,18 @@ class GazetteerIndex:
                 self._collect_key(key, "", share, len(name_tiers), wanted, found)
         return self._ranked(found, limit)
 
-    @staticmethod
-    def _ranked(found: dict[str, tuple[tuple, Candidate]], limit: int) -> list[Candidate]:
-        ranked = sorted(found.values(), key=lambda item: item[0])
-        return [candidate for _, candidate in ranked[:limit]]
+    def _ranked(self, found: dict[str, _Offer], limit: int) -> list[Candidate]:
+        """Best offers first; only these become Place and Candidate objects."""
+        ranked = sorted(found.values(), key=lambda offer: offer[0])[:limit]
+        return [
+            Candidate(
+                row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place),
+                text,
+                kind,
+                round(similarity, 3),
+            )
+            for _, row_or_place, text, kind, similarity in ranked
+        ]
 
     def _collect_key(
         self,
@@ -290,7 +348,7 @@ class GazetteerIndex:
         similarity: float,
         tier: int,
         wanted: frozenset[str] | None,
-        found: dict[str, tuple[tuple, Candidate]],
+        found: dict[str, _Offer],
     ) -> None:
         """Offer every place named by one key (a fuzzy one when similarity < 1)."""
         fuzzy = similarity < 1.0
@@ -324,15 +382,14 @@ class GazetteerIndex:
             )
             current = found.get(place_id)
             if current is None or sort < current[0]:
-                resolved = place or self._place(row_or_place)
-                found[place_id] = (sort, Candidate(resolved, text, kind, round(similarity, 3)))
+                found[place_id] = (sort, place or row_or_place, text, kind, similarity)
 
     def _collect_fuzzy(
         self,
         tiers: list[list[str]],
         limit: int,
         wanted: frozenset[str] | None,
-        found: dict[str, tuple[tuple, Candidate]],
+        found: dict[str, _Offer],
     ) -> None:
         """Offer places whose key is close to a query key: same or one-edit skeleton, scored.
 
@@ -340,31 +397,22 @@ class GazetteerIndex:
         skeletons agree, so "Tal Tamar" ranks "Tall Tamr" (same consonants) above
         "Tall Ammar" (more shared letters, one consonant fewer).
         """
-        neighbours = self.base.neighbours()
         mask = self.base.groups_in(wanted) if wanted is not None else None
         group_keys = self.base.arrays.key_text
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 query_grams = _bigrams(key)
                 skeleton = skeleton_key(key)
-                groups = self.base.groups_of_skeletons(
-                    neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS), MAX_FUZZY_GROUPS, mask
-                )
-                skeleton_text, key_skeleton = (
-                    self.base.arrays.skeleton_text,
-                    self.base.arrays.key_skeleton,
-                )
-                pairs = {
-                    (group_keys[g], skeleton_text[key_skeleton[g]] == skeleton)
-                    for g in groups[:MAX_FUZZY_KEYS]
-                }
-                pairs.update((k, True) for k in self._user_skeletons.get(skeleton, ()))
+                same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
+                pairs = [(group_keys[g], 1.0) for g in same.tolist()]
+                pairs += [(group_keys[g], 0.5) for g in others.tolist()]
+                pairs += [(k, 1.0) for k in self._user_skeletons.get(skeleton, ())]
                 scored = []
-                for candidate_key, same in pairs:
+                for candidate_key, agreement in pairs:
                     if candidate_key == key:
                         continue
                     dice = _dice(query_grams, _bigrams(candidate_key))
-                    score = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * (1.0 if same else 0.5)
+                    score = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * agreement
                     if score >= FUZZY_MIN_SIMILARITY:
                         scored.append((min(score, 0.99), candidate_key))
                 scored.sort(reverse=True)
