@@ -40,6 +40,7 @@ MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 80  # keys scored per query key
 RESULT_CACHE_SIZE = 50_000
+SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
 _FEATURE_WEIGHT = {
     "country": 4,
@@ -92,6 +93,21 @@ class BaseTables:
         self._key_length = np.zeros(0, np.int32)
         self._neighbours: SkeletonNeighbours | None = None
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
+        self._country_codes: dict[frozenset[str], np.ndarray] = {}
+        weight_of_code = np.array(
+            [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
+        )
+        self.feature_weight = weight_of_code[self.feature_code]
+
+    def in_countries(self, rows: np.ndarray, countries: frozenset[str]) -> np.ndarray:
+        """Boolean mask: which of these place rows lie in one of the countries."""
+        codes = self._country_codes.get(countries)
+        if codes is None:
+            codes = np.array(
+                [i for i, c in enumerate(self.country_labels) if c in countries], dtype=np.int64
+            )
+            self._country_codes[countries] = codes
+        return np.isin(self.country_code[rows], codes)
 
     @property
     def size(self) -> int:
@@ -350,39 +366,50 @@ class GazetteerIndex:
         wanted: frozenset[str] | None,
         found: dict[str, _Offer],
     ) -> None:
-        """Offer every place named by one key (a fuzzy one when similarity < 1)."""
+        """Offer the places named by one key (a fuzzy one when similarity < 1).
+
+        A key shared by many places ("San Jose", "Tall Abyad") is cut with numpy to the
+        SHORTLIST most prominent of them (feature class, then population) before any Python
+        object is made; the ranking can never use more than that anyway.
+        """
         fuzzy = similarity < 1.0
+        entries: list[tuple[int | Place, str, str, int, int]] = []
         group = self.base.key_to_group.get(key)
-        entries: list[tuple[int | Place, str]] = []
         if group is not None:
             b, a = self.base, self.base.arrays
-            for i in range(int(a.key_start[group]), int(a.key_start[group + 1])):
-                row = int(a.name_row[i])
-                if wanted is None or b.country(row) in wanted:
-                    entries.append((row, a.name_at(i)))
+            lo, hi = int(a.key_start[group]), int(a.key_start[group + 1])
+            names = np.arange(lo, hi)
+            rows = a.name_row[lo:hi]
+            if wanted is not None:
+                keep = b.in_countries(rows, wanted)
+                names, rows = names[keep], rows[keep]
+            weights, populations = b.feature_weight[rows], b.population[rows]
+            if len(rows) > SHORTLIST:
+                best = np.lexsort((-populations, -weights))[:SHORTLIST]
+                names, rows, weights, populations = (
+                    names[best],
+                    rows[best],
+                    weights[best],
+                    populations[best],
+                )
+            for i, row, weight, population in zip(
+                names.tolist(), rows.tolist(), weights.tolist(), populations.tolist(), strict=True
+            ):
+                entries.append((row, b.ids[row], a.name_at(i), weight, population))
         for place_id, _lang, text in self._user_keys.get(key, ()):
             place = self.get(place_id)
             if place is not None and (wanted is None or place.country in wanted):
-                entries.append((place, text))
-        for row_or_place, text in entries:
+                weight = _FEATURE_WEIGHT.get(place.feature, 0)
+                entries.append((place, place.id, text, weight, place.population))
+        rounded = -round(similarity, 3)
+        for row_or_place, place_id, text, weight, population in entries:
             kind: MatchKind = (
                 "fuzzy" if fuzzy else "exact" if text.casefold() == written else "normalized"
             )
-            place = row_or_place if isinstance(row_or_place, Place) else None
-            feature = place.feature if place else self.base.feature(row_or_place)
-            population = place.population if place else int(self.base.population[row_or_place])
-            place_id = place.id if place else self.base.ids[row_or_place]
-            sort = (
-                -round(similarity, 3),
-                tier,
-                _KIND_RANK[kind],
-                -_FEATURE_WEIGHT.get(feature, 0),
-                -population,
-                place_id,
-            )
+            sort = (rounded, tier, _KIND_RANK[kind], -weight, -population, place_id)
             current = found.get(place_id)
             if current is None or sort < current[0]:
-                found[place_id] = (sort, place or row_or_place, text, kind, similarity)
+                found[place_id] = (sort, row_or_place, text, kind, similarity)
 
     def _collect_fuzzy(
         self,
