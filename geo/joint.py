@@ -21,6 +21,7 @@ from geo.resolver import rank
 
 CONFIDENT = 0.7
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
+ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -57,6 +58,17 @@ def _qualifiers(text: str, item: Found, lang: str) -> tuple[Relation | None, str
     return relation, hint
 
 
+def _worth_keeping(res: Resolution, lang: str) -> bool:
+    """A name found only by the gazetteer matcher is kept when confidently resolved; in English
+    (capitalised common words abound) only when it is also a notable place."""
+    if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
+        return False
+    if lang != "en" or res.feature in ("country", "governorate"):
+        return True
+    place = load_index().get(res.place_id) if res.place_id else None
+    return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
+
+
 def resolve_document(text: str, found: list[Found], lang: str
                      ) -> list[tuple[Found, Resolution, str | None]]:
     """(candidate, resolution, relation label) for each kept mention, in text order."""
@@ -88,8 +100,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     kept = []
     for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
-        if item.source in ("gazetteer", "head") and (not res.resolved
-                                           or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE):
+        if item.source in ("gazetteer", "head") and not _worth_keeping(res, lang):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))

@@ -33,7 +33,6 @@ class Relation:
     bearing: float | None = None
     km: float | None = None
     country_hint: str | None = None
-    cue_start: int | None = None  # where the cue begins in the text (before-side cues)
 
     @property
     def wants_region(self) -> bool:
@@ -72,7 +71,7 @@ def _cues(lang: str) -> tuple[_Cue, ...]:
     return tuple(cues)
 
 
-def _relation(cue: _Cue, match: re.Match[str], lang: str, cue_start: int | None) -> Relation:
+def _relation(cue: _Cue, match: re.Match[str], lang: str) -> Relation:
     groups = match.groupdict()
     word = groups.get("dir")
     bearing = directions(lang).get(word.lower()) if word else None
@@ -84,7 +83,7 @@ def _relation(cue: _Cue, match: re.Match[str], lang: str, cue_start: int | None)
         label = f"{direction} {label}"
     adj = groups.get("adj")
     hint = demonyms().get(adj.casefold()) if adj else None
-    return Relation(label.strip(), cue.precision, bearing, km, hint, cue_start)
+    return Relation(label.strip(), cue.precision, bearing, km, hint)
 
 
 def directions_en_word(bearing: float | None) -> str:
@@ -105,7 +104,7 @@ def before(text: str, start: int, lang: str) -> Relation | None:
             continue
         match = cue.regex.search(window)
         if match:
-            return _relation(cue, match, lang, window_start + match.start(1))
+            return _relation(cue, match, lang)
     return None
 
 
@@ -118,13 +117,13 @@ def after(text: str, start: int, end: int, lang: str) -> Relation | None:
             continue
         match = cue.regex.search(window)
         if match:
-            rel = _relation(cue, match, lang, None)
+            rel = _relation(cue, match, lang)
             lead = re.search(_dir_group(lang) + r"\s+$", text[max(0, start - 20) : start], re.I)
             if lead is None or rel.bearing is not None:
                 return rel
             bearing = directions(lang)[lead.group("dir").lower()]
             label = f"{directions_en_word(bearing)} {rel.label}"
-            return Relation(label, rel.precision, bearing, None, None, start - len(lead.group(0)))
+            return Relation(label, rel.precision, bearing)
     return None
 
 
@@ -150,20 +149,20 @@ def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | Non
                                     re.IGNORECASE)
                 match = prefix.match(name)
                 if match and match.end() < len(name):
-                    return name[match.end() :].strip(), _relation(cue, match, code, 0)
+                    return name[match.end() :].strip(), _relation(cue, match, code)
             else:
                 for cut in range(1, len(name)):
                     if name[cut - 1].isalnum() and not name[cut].isalnum():
                         match = cue.regex.match(name[cut:])
                         if match and match.end() == len(name) - cut:
-                            return name[:cut].strip(), _relation(cue, match, code, None)
+                            return name[:cut].strip(), _relation(cue, match, code)
     for code in langs:  # a cue inside the name: "compound outside Barisha"
         for cue in _cues(code):
             if cue.side == "before":
                 inner = re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE)
                 match = inner.search(name)
                 if match and match.start(1) > 0 and match.end() < len(name):
-                    return name[match.end() :].strip(), _relation(cue, match, code, None)
+                    return name[match.end() :].strip(), _relation(cue, match, code)
     return name, None
 
 
