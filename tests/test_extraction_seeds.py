@@ -6,6 +6,7 @@ from geopy.distance import great_circle
 
 ABU_KAMAL = (34.4536, 40.9367)
 HASAKAH = (36.5024, 40.7477)
+TAL_TAMR = (36.6556, 40.3708)
 MOSCOW = (55.75, 37.62)
 PARIS = (48.85, 2.35)
 
@@ -82,12 +83,23 @@ def test_russian_military_police_patrol_near_hasakah_on_13_april(seed_events):
     assert dated[0].geo_precision in (2, 3)
 
 
+def test_russian_reinforcements_near_tal_tamr_on_13_april(seed_events):
+    moves = _find(
+        seed_events["f549ceba8815f688.txt"],
+        "Strategic developments",
+        actor="Military Forces of Russia",
+    )
+    near = [e for e in moves if e.latitude is not None and _km(e, TAL_TAMR) < 10]
+    assert near and near[0].event_date == "2020-04-13" and near[0].geo_precision == 2
+
+
 def test_government_offensive_on_the_jihadist_camp(seed_events):
     (offensive, *_) = _find(
         seed_events["1faeba03072df517.txt"], "Battles", actor="Military Forces of Syria"
     )
     assert offensive.actor1 == "Military Forces of Syria"
     assert offensive.event_date == "2025-10-22"
+    assert "Idlib" in offensive.location and offensive.geo_precision == 3
     assert "offensive" in offensive.notes
 
 

@@ -78,6 +78,7 @@ def _best_place(group_: list[Mention]) -> Mention | None:
         placed,
         key=lambda m: (
             m.place.precision is None,
+            is_broad(m.place),
             m.place.precision or 9,
             -(m.place.span._.resolution.confidence or 0),
         ),
