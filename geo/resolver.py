@@ -237,9 +237,28 @@ def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> 
     return exact + [c for c in cands if c.match == "fuzzy" and c.similarity >= MIN_FUZZY_SIMILARITY]
 
 
+@lru_cache(maxsize=1)
+def _continents() -> dict[str, dict[str, str]]:
+    return {normalize_name(n): row for row in read_table("continents.tsv")
+            for n in row["names"].split("|")}
+
+
+def _continent(name: str) -> Resolution | None:
+    row = _continents().get(normalize_name(name))
+    if row is None:
+        return None
+    return Resolution(query=name, place_id=f"continent:{row['code']}", name=row["name"],
+                      latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                      feature="continent", geo_precision=REGION, confidence=0.9,
+                      reason="continent name")
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it."""
+    continent = _continent(name)
+    if continent is not None:
+        return continent
     cands = _lookup(name, tuple(context.countries))
     if not cands:
         return Resolution(query=name, reason="no gazetteer entry for this name")
