@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from events.extraction.lexicons import json_data
 from events.extraction.segments import segments
-from events.model import GEO_EXACT, GEO_NEAR
+from events.model import GEO_EXACT, GEO_NEAR, GEO_REGION
 
 PLACES_KEY = "places"
 COUNTRY_FEATURES = frozenset({"country", "pays"})
@@ -119,10 +119,28 @@ def _score(span: Span, trigger: Span, zone: tuple[int, int]) -> float:
         score += 2.5  # "raids on Nawa and an explosion in Tasil": a place follows its trigger
     elif zone[0] <= span.start < trigger.start:
         score += 1
-    if span._.relation:
-        score += 0.5
+    precision = _precision(span)
+    if precision is not None and precision < GEO_REGION:
+        score += 0.5 * (GEO_REGION - precision)  # the place itself, then "near", then a region
     distance = min(abs(span.start - trigger.end), abs(trigger.start - span.end))
     return score - 0.02 * distance
+
+
+def _name(span: Span) -> str | None:
+    resolution = span._.resolution
+    return resolution.name.casefold() if resolution is not None and resolution.name else None
+
+
+def _containers(spans: list[Span]) -> set[str]:
+    """Admin names that hold another candidate ("Tal Tamar à Hassaka": Hassaka holds Tal Tamar),
+    so the contained, more specific place wins."""
+    names: set[str] = set()
+    for span in spans:
+        resolution = span._.resolution
+        if resolution is not None and resolution.resolved:
+            names |= {a.casefold() for a in (resolution.admin1, resolution.admin2) if a}
+            names.discard(_name(span))
+    return names
 
 
 def choose(
@@ -139,7 +157,8 @@ def choose(
     ]
     if not spans:
         return None
-    best = max(spans, key=lambda s: _score(s, trigger, zone))
+    containers = _containers(spans)
+    best = max(spans, key=lambda s: _score(s, trigger, zone) - 2.0 * (_name(s) in containers))
     return Place(best, _precision(best))
 
 
