@@ -9,8 +9,9 @@ A lookup walks down these layers and stops adding once it has enough candidates:
    away, found with the numpy deletion-neighbourhood index of ``gazetteer.fuzzy`` (built on the
    first fuzzy lookup), scored by the Dice coefficient of character bigrams blended with
    skeleton agreement — spellings no rule covers ("Tal Tamar" / "Tall Tamr", typos);
-3. runs of words inside a long name ("... compound outside Barisha"), as partial matches
-   scored by the share of letters they cover.
+3. partial matches scored by the share of letters they cover: longer names that contain the
+   query's words ("Haymar" -> "Haymar Kabir", through word postings), then runs of words
+   inside a long query ("... compound outside Barisha" -> "Barisha").
 
 Bigram sets are intersected in C, so fuzzy lookups stay in the thousands per second with only
 the standard library and numpy (the design card forbids rapidfuzz at run time here).
@@ -31,7 +32,13 @@ from gazetteer.model import Candidate, MatchKind, Place
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
-from gazetteer.tables import GAZETTEER_FILE, GazetteerArrays, read_gazetteer
+from gazetteer.tables import (
+    GAZETTEER_FILE,
+    MIN_WORD_LETTERS,
+    GazetteerArrays,
+    read_gazetteer,
+    word_hash,
+)
 
 FUZZY_MIN_SIMILARITY = 0.6
 SKELETON_WEIGHT = 0.4
@@ -40,6 +47,8 @@ MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 80  # keys scored per query key
 RESULT_CACHE_SIZE = 50_000
+CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
+MAX_CONTAINING = 200  # longer names containing the query's words, scored per query key
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
 _FEATURE_WEIGHT = {
@@ -175,6 +184,24 @@ class BaseTables:
             closest = np.argsort(np.abs(self._key_length[other_groups] - length), kind="stable")
             other_groups = other_groups[closest[:room]]
         return same_groups[:MAX_FUZZY_KEYS], other_groups
+
+    def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
+        """Multi-word key groups holding every 4+-letter word of key (shortest keys first)."""
+        a = self.arrays
+        words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
+        if not words:
+            return np.zeros(0, np.int32)
+        groups: np.ndarray | None = None
+        for word in words:
+            h = np.uint32(word_hash(word))
+            lo, hi = np.searchsorted(a.word_hash, h), np.searchsorted(a.word_hash, h, "right")
+            postings = a.word_group[lo:hi]
+            groups = postings if groups is None else np.intersect1d(groups, postings)
+        if mask is not None:
+            groups = groups[mask[groups]]
+        if len(groups) > MAX_CONTAINING:
+            groups = groups[np.argsort(self._key_length[groups], kind="stable")[:MAX_CONTAINING]]
+        return groups
 
     def groups_in(self, countries: frozenset[str]) -> np.ndarray:
         """Boolean mask of the key groups naming at least one place in these countries."""
@@ -334,6 +361,8 @@ class GazetteerIndex:
             if found:
                 break
         if fuzzy and len(found) < limit:
+            self._collect_containing(name_tiers, limit, wanted, found)
+        if fuzzy and len(found) < limit:
             self._collect_fuzzy(name_tiers, limit, wanted, found)
         if fuzzy and len(found) < limit and windows:
             # Runs of words inside a longer name ("... outside Barisha"): partial matches, scored
@@ -447,6 +476,34 @@ class GazetteerIndex:
                     self._collect_key(candidate_key, "", score, tier_rank, wanted, found)
                     if len(found) >= limit:
                         break
+
+    def _collect_containing(
+        self,
+        tiers: list[list[str]],
+        limit: int,
+        wanted: frozenset[str] | None,
+        found: dict[str, _Offer],
+    ) -> None:
+        """Offer places whose longer name contains the query's words in a row ("Haymar" ->
+        "Haymar Kabir", "Wadi Barada" -> "Suk Wadi Barada"), scored by the share of letters."""
+        b, a = self.base, self.base.arrays
+        b.neighbours()  # key lengths
+        mask = b.groups_in(wanted) if wanted is not None else None
+        for tier_rank, tier in enumerate(tiers):
+            for key in tier:
+                groups = b.groups_with_words(key, mask)
+                padded, letters = f" {key} ", len(key.replace(" ", ""))
+                scored = []
+                for group in groups.tolist():
+                    longer = a.key_text[group]
+                    if longer != key and padded in f" {longer} ":
+                        share = letters / len(longer.replace(" ", ""))
+                        scored.append(
+                            (min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share), longer)
+                        )
+                scored.sort(reverse=True)
+                for share, longer in scored[:limit]:
+                    self._collect_key(longer, "", share, tier_rank, wanted, found)
 
 
 @lru_cache(maxsize=4)

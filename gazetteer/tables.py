@@ -9,7 +9,9 @@ One compressed numpy archive, ``gazetteer.npz``, of plain (never pickled) arrays
 * names, one entry a (place, name variant), sorted by normalised key: ``name_row`` (the place),
   ``name_lang`` (coded), ``name_text``;
 * keys: ``key_text`` (every distinct normalised key, sorted), ``key_start`` (where each key's
-  names begin, one more entry than keys), ``key_skeleton`` (code into ``skeleton_text``).
+  names begin, one more entry than keys), ``key_skeleton`` (code into ``skeleton_text``);
+* word postings: ``word_hash`` (CRC-32 of a word of 4+ letters inside a key of 2+ words,
+  sorted) and ``word_group`` (that key), so "Haymar" finds "Haymar Kabir".
 
 A text column is stored as UTF-8 lines in one uint8 array: loading it is one decode and one
 split, about a hundred times faster than parsing a TSV of the same size, which keeps the whole
@@ -19,6 +21,7 @@ so loading never re-folds a million names.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,9 +101,35 @@ def write_gazetteer(places: pd.DataFrame, names: pd.DataFrame, path: Path) -> No
         "key_start": np.append(starts, len(keys)).astype(np.int32),
         "key_skeleton": skeleton_codes.astype(np.int32),
         "skeleton_text": encode_text(list(skeleton_labels)),
+        **_word_postings(keys[starts].tolist()),
     }
     with path.open("wb") as handle:
         np.savez_compressed(handle, **arrays)
+
+
+MIN_WORD_LETTERS = 4
+
+
+def word_hash(word: str) -> int:
+    """The posting hash of one word of a key (CRC-32: stable across runs and platforms)."""
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def _word_postings(keys: list[str]) -> dict[str, np.ndarray]:
+    hashes, groups = [], []
+    for group, key in enumerate(keys):
+        words = key.split()
+        if len(words) > 1:
+            for word in set(words):
+                if len(word) >= MIN_WORD_LETTERS:
+                    hashes.append(word_hash(word))
+                    groups.append(group)
+    hash_array = np.array(hashes, dtype=np.uint32)
+    order = np.argsort(hash_array, kind="stable")
+    return {
+        "word_hash": hash_array[order],
+        "word_group": np.array(groups, dtype=np.int32)[order],
+    }
 
 
 @dataclass
@@ -123,6 +152,8 @@ class GazetteerArrays:
     key_start: np.ndarray
     key_skeleton: np.ndarray
     skeleton_bytes: np.ndarray
+    word_hash: np.ndarray
+    word_group: np.ndarray
     _skeleton_text: list[str] | None = None
 
     @property
@@ -162,4 +193,6 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
         key_start=raw["key_start"],
         key_skeleton=raw["key_skeleton"],
         skeleton_bytes=raw["skeleton_text"],
+        word_hash=raw["word_hash"],
+        word_group=raw["word_group"],
     )
