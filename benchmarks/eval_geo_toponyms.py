@@ -97,6 +97,12 @@ def main() -> int:
     n = len(rows)
     for label, counts in (("eventmap resolve", hits), ("population baseline", base_hits)):
         print(f"{label:<22}" + "  ".join(f"≤{k} km {counts[k] / n:6.1%}" for k in THRESHOLDS))
+    answered = [r for r in results if r.resolved]
+    right = sum(haversine_km(r.latitude, r.longitude, row["lat"], row["lon"]) <= 25
+                for row, r in zip(rows, results, strict=True) if r.resolved)
+    share = right / max(1, len(answered))
+    print(f"answered {len(answered) / n:6.1%} of names; of the answers, {share:6.1%} "
+          "within 25 km (the baseline always answers)")
     print(f"first pass (cold caches): {n / t_ours:,.0f} names/s")
     print(f"misses beyond 25 km: {sum(len(v) for v in misses.values())}")
     for label, items in sorted(misses.items(), key=lambda kv: -len(kv[1])):
