@@ -48,6 +48,11 @@ def articles(count: int) -> list[str]:
     return texts
 
 
+def current_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -80,6 +85,14 @@ def main() -> int:
     print(
         f"events.extraction.extract_many: {rate:.1f} articles/s, {events} events "
         f"({rate / bare_rate:.2f} of bare spaCy)"
+    )
+
+    rss_first = current_mb()
+    for _ in extract_many(items):
+        pass
+    print(
+        f"memory (RSS) after one pass {rss_first:.0f} MB, after a second pass over the same "
+        f"{len(items)} articles {current_mb():.0f} MB"
     )
 
     single = items[0]

@@ -84,3 +84,13 @@ def test_undated_article_gives_undated_events():
 
 def test_a_text_without_events_gives_none():
     assert extract("Le ministère a publié un communiqué sur la situation économique.") == []
+
+
+def test_language_is_guessed_when_not_given():
+    (event, *_) = extract(
+        "Russian warplanes struck the town of Saraqib yesterday, killing 3 civilians.",
+        published="2018-02-05",
+    )
+    assert event.language == "en"
+    assert (event.event_date, event.time_precision) == ("2018-02-04", 1)
+    assert event.fatalities == 3
