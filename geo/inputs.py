@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 MAX_NAME_CHARS = 200
-MAX_TEXT_CHARS = 2_000_000
+MAX_TEXT_CHARS = 1_000_000  # spaCy's default max_length
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
 
 
