@@ -94,3 +94,12 @@ def test_language_is_guessed_when_not_given():
     assert event.language == "en"
     assert (event.event_date, event.time_precision) == ("2018-02-04", 1)
     assert event.fatalities == 3
+
+
+def test_empty_text_gives_no_events():
+    assert extract("", published="2020-01-01") == []
+
+
+def test_oversized_text_is_refused_with_a_clear_reason():
+    with pytest.raises(ValueError, match="characters, more than"):
+        extract("a " * 600_000, lang="fr")

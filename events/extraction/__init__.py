@@ -67,6 +67,15 @@ def extract(
     return events
 
 
+def _check_length(article: Article, limit: int) -> None:
+    """A clear error instead of spaCy's for texts the language model cannot take at once."""
+    if len(article.text) > limit:
+        where = article.path or article.article_id or "text"
+        raise ValueError(
+            f"{where}: {len(article.text):,} characters, more than the {limit:,} allowed"
+        )
+
+
 def extract_many(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
     """(article, events) for each article, in input order, through nlp.pipe in batches."""
     iterator = iter(articles)
@@ -75,7 +84,10 @@ def extract_many(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Ev
         results: dict[int, list[Event]] = {}
         for lang in dict.fromkeys(langs):
             indexes = [i for i, item in enumerate(langs) if item == lang]
-            docs = get_pipeline(lang).pipe(batch[i].text for i in indexes)
+            nlp = get_pipeline(lang)
+            for index in indexes:
+                _check_length(batch[index], nlp.max_length)
+            docs = nlp.pipe(batch[i].text for i in indexes)
             for index, doc in zip(indexes, docs, strict=True):
                 results[index] = _events_of(doc, batch[index], lang)
         for index, article in enumerate(batch):
