@@ -28,6 +28,8 @@ WEDNESDAY = date(2017, 11, 15)
         ("last week the army", date(2017, 11, 8), 2),
         ("Syria Daily Report 10/02/2016", date(2016, 2, 10), 1),
         ("on 3 March 2016", date(2016, 3, 3), 1),
+        ("Fin 2019, le Comité", date(2019, 12, 1), 3),
+        ("in early 2018 the group", date(2018, 1, 1), 3),
     ],
 )
 def test_expressions_resolve_against_publication(text, expected, precision):

@@ -70,6 +70,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_year": re.compile(
             rf"(?<![\w])(?P<mon>{months})\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
         ),
+        "year_part": re.compile(
+            rf"(?<![\w])(?P<part>{_alternation(cues['year_end_words'] + cues['year_start_words'])})"
+            r"\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+            re.IGNORECASE,
+        ),
         "night": re.compile(night, re.IGNORECASE),
         "relative": re.compile(
             bounded.format(_alternation(r["text"] for r in cues["relative"])), re.IGNORECASE
@@ -141,6 +146,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             add(match, day, TIME_DAY)
     for match in patterns["month_year"].finditer(text):
         add(match, date(int(match["y"]), _month(match["mon"]), 1), TIME_MONTH)
+    ends = {w.lower() for w in json_data("date_cues.json")["year_end_words"]}
+    for match in patterns["year_part"].finditer(text):
+        month = 12 if match["part"].lower() in ends else 1
+        add(match, date(int(match["y"]), month, 1), TIME_MONTH)
     if published is not None:
         for match in patterns["night"].finditer(text):
             second_name = next(v for k, v in match.groupdict().items() if v and k.startswith("b"))
