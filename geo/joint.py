@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from gazetteer import load_index
 from geo import regions
+from geo.distance import haversine_km
 from geo.lexicon import demonyms
 from geo.matcher import Found
 from geo.model import REGION, Context, Resolution
@@ -22,6 +23,7 @@ from geo.resolver import rank
 CONFIDENT = 0.7
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
+ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -58,12 +60,17 @@ def _qualifiers(text: str, item: Found, lang: str) -> tuple[Relation | None, str
     return relation, hint
 
 
-def _worth_keeping(res: Resolution, lang: str) -> bool:
+def _worth_keeping(res: Resolution, lang: str, focus: tuple[str, ...],
+                   anchors: list[Resolution]) -> bool:
     """A name found only by the gazetteer matcher is kept when confidently resolved; in English
-    (capitalised common words abound) only when it is also a notable place."""
+    (capitalised common words abound) only when it is also a notable place, lies in the
+    document's focus country, or lies near a place the document names with confidence."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
         return False
-    if lang != "en" or res.feature in ("country", "governorate"):
+    if lang != "en" or res.feature in ("country", "governorate") or res.country in focus:
+        return True
+    if any(a.place_id != res.place_id and haversine_km(
+            a.latitude, a.longitude, res.latitude, res.longitude) <= ANCHOR_KM for a in anchors):
         return True
     place = load_index().get(res.place_id) if res.place_id else None
     return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
@@ -98,9 +105,12 @@ def resolve_document(text: str, found: list[Found], lang: str
         if count * 2 >= len(confident):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
+    anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
+               and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
+               and r.feature not in ("country", "continent")]
     kept = []
     for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
-        if item.source in ("gazetteer", "head") and not _worth_keeping(res, lang):
+        if item.source in ("gazetteer", "head") and not _worth_keeping(res, lang, focus, anchors):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
