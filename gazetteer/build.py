@@ -101,6 +101,7 @@ class Builder:
         self.records: dict[str, Record] = {}
         self.report = BuildReport()
         self.wof_to_id: dict[str, str] = {}
+        self.merged_into: dict[str, str] = {}  # id of a record folded into another -> its id
 
     # -- merging ---------------------------------------------------------------------------
     def record(self, place_id: str) -> Record:
@@ -149,7 +150,9 @@ class Builder:
             )
         for rec in self.records.values():  # admin labels are the admin places' final names
             for id_field, name_field in (("admin1_id", "admin1"), ("admin2_id", "admin2")):
-                parent = self.records.get(getattr(rec, id_field))
+                parent_id = self.merged_into.get(getattr(rec, id_field), getattr(rec, id_field))
+                setattr(rec, id_field, parent_id)
+                parent = self.records.get(parent_id)
                 if parent is not None and parent.name:
                     setattr(rec, name_field, parent.name)
         for rec in sorted(self.records.values(), key=lambda r: r.id):
@@ -503,6 +506,37 @@ def add_opensyria(builder: Builder, folder: Path) -> None:
         builder.report.inputs.append(f"opensyria/{file_name}")
 
 
+def merge_unlinked_districts(builder: Builder) -> None:
+    """Fold a WOF district with no GeoNames id into the OpenSyria district it duplicates.
+
+    Both describe the same admin unit (same governorate, a name with the same consonant
+    skeleton, "Markaz" — the district seat — set aside); the
+    OpenSyria record keeps its id and curated name, the WOF one lends its names and is dropped.
+    """
+    curated: dict[tuple[str, str], str] = {}
+    for rec in builder.records.values():
+        if "opensyria" in rec.sources and rec.feature == "district":
+            for name in rec.names:
+                curated.setdefault((rec.admin1_id, skeleton_key(normalize_name(name))), rec.id)
+    for rec in list(builder.records.values()):
+        if rec.sources != ["wof"] or rec.feature != "district" or not rec.id.startswith("wof:"):
+            continue
+        keys = {normalize_name(name) for name in rec.names}
+        keys |= {" ".join(k.split()[1:]) for k in keys if k.startswith("markaz ")}
+        keys = {skeleton_key(k) for k in keys}
+        target = next(
+            (curated[(rec.admin1_id, k)] for k in keys if (rec.admin1_id, k) in curated), None
+        )
+        if target is None:
+            continue
+        builder.add_names(builder.records[target], [(lang, n) for n, lang in rec.names.items()])
+        builder.records[target].sources.append("wof")
+        builder.merged_into[rec.id] = target
+        del builder.records[rec.id]
+    for wof_id, place_id in builder.wof_to_id.items():
+        builder.wof_to_id[wof_id] = builder.merged_into.get(place_id, place_id)
+
+
 def add_countries(builder: Builder, folder: Path) -> None:
     """Every country with fr/en/ar names and its capital's point (the mean of its towns else)."""
     names: dict[str, list[tuple[str, str]]] = {}
@@ -598,6 +632,7 @@ def build(
             add_wof(builder, sources / "wof" / "wof_me_places.tsv.gz")
         if (sources / "opensyria").is_dir():
             add_opensyria(builder, sources / "opensyria")
+            merge_unlinked_districts(builder)
         if (sources / "libgeonames" / "libgeonames_names_fr_en_ar.tsv").exists():
             add_libgeonames(builder, sources / "libgeonames" / "libgeonames_names_fr_en_ar.tsv")
         if (sources / "country-names").is_dir():

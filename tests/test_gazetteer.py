@@ -121,3 +121,10 @@ def test_admin_polygons_ship_with_place_ids(gazetteer_index):
     idlib = next(f for f in regions if f["properties"]["name_fr"] == "Idleb")
     place = gazetteer_index.get(idlib["properties"]["place_id"])
     assert place is not None and place.feature == "governorate"
+
+
+def test_a_district_known_to_two_sources_is_one_place(gazetteer_index):
+    candidates = gazetteer_index.candidates("Deir ez-Zor", limit=10, countries=["SY"])
+    districts = [c.place for c in candidates if c.place.feature == "district"]
+    assert len(districts) == 1, [(p.id, p.name) for p in districts]
+    assert "wof" in districts[0].source and "opensyria" in districts[0].source
