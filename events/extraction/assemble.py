@@ -1,8 +1,8 @@
 """Event mentions → ACLED Event records, merging the mentions of one event within an article.
 
 Two mentions are one event when they have the same event type (and sub-type, outside Battles),
-share an actor (or one names none), do not name two different precise places, and do not give two
-different explicit dates.
+share an actor (or one names none), do not name two different precise places, and do not give
+explicit dates further apart than their precision allows.
 The merged event keeps the first mention's sub-type, the most specific resolved place, the
 explicit date with the finest precision, the largest fatality count (reports repeat totals, they
 do not add up) and every evidence sentence in `notes`.
@@ -14,9 +14,10 @@ import hashlib
 
 from events.extraction.mentions import Mention
 from events.extraction.places import is_broad
-from events.model import GEO_REGION, Event
+from events.model import GEO_REGION, TIME_DAY, TIME_MONTH, TIME_WEEK, Event
 
 NOTES_SEPARATOR = " | "
+DATE_WINDOW_DAYS = {TIME_DAY: 0, TIME_WEEK: 7, TIME_MONTH: 31}
 SLOTS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 BATTLES = "Battles"  # an offensive that retakes a town is one battle, whatever its cues
 
@@ -53,8 +54,16 @@ def _compatible(event: list[Mention], mention: Mention) -> bool:
         return False
     if not all(_same_area(m, mention) for m in event):
         return False
-    explicit = {m.day for m in event if m.date_text}
-    return not (explicit and mention.date_text and mention.day not in explicit)
+    if not mention.date_text:
+        return True
+    return all(_same_time(m, mention) for m in event if m.date_text)
+
+
+def _same_time(a: Mention, b: Mention) -> bool:
+    """Dates that can name one event: within the window of the vaguer one ("la semaine dernière"
+    and "en fin de semaine dernière" can be the same days; "mardi" and "mercredi" cannot)."""
+    window = DATE_WINDOW_DAYS[max(a.time_precision or TIME_DAY, b.time_precision or TIME_DAY)]
+    return abs((a.day - b.day).days) <= window
 
 
 def group(mentions: list[Mention]) -> list[list[Mention]]:
