@@ -97,7 +97,6 @@ class BaseTables:
         self.country_labels = a.labels["country"]
         self.key_to_group = {key: group for group, key in enumerate(a.key_text)}
         self._id_to_row: dict[str, int] | None = None
-        self._names_by_row: tuple[np.ndarray, np.ndarray] | None = None
         self._skeleton_groups: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self._key_length = np.zeros(0, np.int32)
         self._neighbours: SkeletonNeighbours | None = None
@@ -137,21 +136,7 @@ class BaseTables:
         return self._id_to_row
 
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
-        a = self.arrays
-        if self._names_by_row is None:
-            order = np.argsort(a.name_row, kind="stable")
-            bounds = np.searchsorted(a.name_row[order], np.arange(self.size + 1))
-            self._names_by_row = (order, bounds)
-        order, bounds = self._names_by_row
-        entries = order[bounds[row] : bounds[row + 1]]
-        starts = a.name_offsets[entries].tolist()
-        ends = (a.name_offsets[entries + 1] - 1).tolist()
-        langs = [a.name_lang_labels[code] for code in a.name_lang[entries].tolist()]
-        text = a.name_text
-        return tuple(
-            (lang, text[start:end].decode("utf-8"))
-            for lang, start, end in zip(langs, starts, ends, strict=True)
-        )
+        return self.arrays.names_of(row)
 
     def fuzzy_groups(
         self, skeleton: str, length: int, mask: np.ndarray | None

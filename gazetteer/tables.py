@@ -6,8 +6,10 @@ One compressed numpy archive, ``gazetteer.npz``, of plain (never pickled) arrays
   ``longitude`` (int32, 1e-5 degree), ``population``, and coded columns (``feature``,
   ``country``, ``source``, ``admin1_id``, ``admin1_name``, ``admin2_id``, ``admin2_name``: an
   integer code a row plus a ``<column>_labels`` text column);
-* names, one entry a (place, name variant), sorted by normalised key: ``name_row`` (the place),
-  ``name_lang`` (coded), ``name_text``;
+* names, one entry a (place, name variant), sorted by normalised key: ``name_row`` (the place)
+  and ``name_entry`` (where its text is in ``name_text``); the texts themselves (``name_text``,
+  ``name_lang``) are grouped by place, ``place_name_start`` giving each place's run, so a
+  place's names decode in one slice;
 * keys: ``key_text`` (every distinct normalised key, sorted), ``key_start`` (where each key's
   names begin, one more entry than keys), ``key_skeleton`` (code into ``skeleton_text``);
 * word postings: ``word_hash`` (CRC-32 of a word of 4+ letters inside a key of 2+ words,
@@ -92,11 +94,19 @@ def write_gazetteer(places: pd.DataFrame, names: pd.DataFrame, path: Path) -> No
     keys = names["key"].to_numpy(object)
     starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
     skeleton_codes, skeleton_labels = pd.factorize(names["skeleton"].to_numpy(object)[starts])
+    rows = names["row"].to_numpy(np.int32)
+    by_place = np.argsort(rows, kind="stable")
+    entry = np.empty(len(by_place), dtype=np.int32)
+    entry[by_place] = np.arange(len(by_place), dtype=np.int32)
     arrays |= {
-        "name_row": names["row"].to_numpy(np.int32),
-        "name_lang": lang_codes.astype(np.uint8),
+        "name_row": rows,
+        "name_entry": entry,
+        "name_lang": lang_codes.astype(np.uint8)[by_place],
         "name_lang_labels": encode_text(list(lang_labels)),
-        "name_text": encode_text(names["name"].tolist()),
+        "name_text": encode_text(names["name"].to_numpy(object)[by_place].tolist()),
+        "place_name_start": np.searchsorted(rows[by_place], np.arange(len(places) + 1)).astype(
+            np.int32
+        ),
         "key_text": encode_text(keys[starts].tolist()),
         "key_start": np.append(starts, len(keys)).astype(np.int32),
         "key_skeleton": skeleton_codes.astype(np.int32),
@@ -144,10 +154,12 @@ class GazetteerArrays:
     codes: dict[str, np.ndarray]
     labels: dict[str, list[str]]
     name_row: np.ndarray
+    name_entry: np.ndarray
     name_lang: np.ndarray
     name_lang_labels: list[str]
     name_text: bytes
     name_offsets: np.ndarray
+    place_name_start: np.ndarray
     key_text: list[str]
     key_start: np.ndarray
     key_skeleton: np.ndarray
@@ -164,8 +176,18 @@ class GazetteerArrays:
         return self._skeleton_text
 
     def name_at(self, i: int) -> str:
-        """The i-th name variant, decoded on demand (the names column stays bytes in memory)."""
-        return self.name_text[self.name_offsets[i] : self.name_offsets[i + 1] - 1].decode("utf-8")
+        """The i-th name variant in key order, decoded on demand (names stay bytes in memory)."""
+        j = int(self.name_entry[i])
+        return self.name_text[self.name_offsets[j] : self.name_offsets[j + 1] - 1].decode("utf-8")
+
+    def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
+        """Every (lang, name) of one place: its names are one contiguous run of the blob."""
+        first, last = int(self.place_name_start[row]), int(self.place_name_start[row + 1])
+        if first == last:
+            return ()
+        text = self.name_text[self.name_offsets[first] : self.name_offsets[last] - 1]
+        langs = [self.name_lang_labels[code] for code in self.name_lang[first:last].tolist()]
+        return tuple(zip(langs, text.decode("utf-8").split("\n"), strict=True))
 
 
 def read_gazetteer(path: Path) -> GazetteerArrays:
@@ -185,10 +207,12 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
         codes={name: raw[name] for name in stored},
         labels={name: decode_text(raw[f"{name}_labels"]) for name in stored},
         name_row=raw["name_row"],
+        name_entry=raw["name_entry"],
         name_lang=raw["name_lang"],
         name_lang_labels=decode_text(raw["name_lang_labels"]),
         name_text=text,
         name_offsets=offsets,
+        place_name_start=raw["place_name_start"],
         key_text=decode_text(raw["key_text"]),
         key_start=raw["key_start"],
         key_skeleton=raw["key_skeleton"],
