@@ -18,13 +18,15 @@ from geo.lexicon import demonyms
 from geo.matcher import Found
 from geo.model import REGION, Context, Resolution
 from geo.relations import Relation, after, before, country_hint
-from geo.resolver import rank
+from geo.resolver import rank, region_resolution
 
 CONFIDENT = 0.7
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
+_CONTAINER_GAP = re.compile(r"\s*(?:,|à|dans|in|,\s*(?:à|dans|in))\s*(?:la\s+province\s+d['’]\s*)?",
+                            re.IGNORECASE)
 
 
 def document_focus(text: str) -> tuple[str, ...]:
@@ -76,6 +78,33 @@ def _worth_keeping(res: Resolution, lang: str, focus: tuple[str, ...],
     return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
 
 
+def _apply_containers(text: str, found: list[Found], final: list[Resolution]) -> None:
+    """"Tal Tamar, à Hassaké": a place followed by the governorate it lies in names that
+    governorate as its container; the second mention becomes the region (precision 3) and
+    the first is confirmed by the text."""
+    index = load_index()
+    for i in range(len(found) - 1):
+        if not _CONTAINER_GAP.fullmatch(text[found[i].end : found[i + 1].start]):
+            continue
+        inner, outer = final[i], final[i + 1]
+        if not (inner.resolved and outer.resolved and inner.place_id and outer.place_id):
+            continue
+        place, holder = index.get(inner.place_id), index.get(outer.place_id)
+        if place is None or holder is None:
+            continue
+        region_id = holder.id if holder.feature == "governorate" else holder.admin1_id
+        if not region_id or place.admin1_id != region_id or place.id == region_id:
+            continue
+        region = index.get(region_id)
+        if region is None:
+            continue
+        final[i + 1] = region_resolution(region, outer.query, f"governorate holding "
+                                         f"{place.name} (written right after it)",
+                                         outer.confidence)
+        final[i] = replace(inner, confidence=max(inner.confidence, CONFIDENT),
+                           reason=f"{inner.reason}; in {region.name} as the text says")
+
+
 def resolve_document(text: str, found: list[Found], lang: str
                      ) -> list[tuple[Found, Resolution, str | None]]:
     """(candidate, resolution, relation label) for each kept mention, in text order."""
@@ -105,6 +134,7 @@ def resolve_document(text: str, found: list[Found], lang: str
         if count * 2 >= len(confident):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
+    _apply_containers(text, found, final)
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
                and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
                and r.feature not in ("country", "continent")]

@@ -196,6 +196,17 @@ def _point(place: Place, precision: int) -> tuple[float, float]:
     return place.latitude, place.longitude
 
 
+def region_resolution(region: Place, query: str, reason: str, confidence: float) -> Resolution:
+    """A Resolution to an admin region itself (precision 3), at its representative point."""
+    lat, lon = _point(region, REGION)
+    return Resolution(
+        query=query, place_id=region.id, name=region.name, latitude=round(lat, 6),
+        longitude=round(lon, 6), admin1=region.admin1 or None, admin2=region.admin2 or None,
+        country=region.country or None, iso3=_iso3().get(region.country), feature=region.feature,
+        geo_precision=REGION, confidence=confidence, reason=reason,
+    )
+
+
 def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
            relation: Relation | None) -> Resolution:
     place = best.cand.place

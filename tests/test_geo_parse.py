@@ -114,3 +114,12 @@ def test_english_text_is_geoparsed():
                                  "x" * 2_000_001])
 def test_bad_text_gives_no_mentions_and_no_exception(bad):
     assert geoparse(bad, "fr") == []
+
+
+def test_governorate_written_after_a_village_is_its_container():
+    mentions = geoparse("Des renforts sont arrivés près de la ville de Tal Tamar à Hassaka.", "fr")
+    by_text = {m.text: m for m in mentions}
+    village, holder = by_text["Tal Tamar"].resolution, by_text["Hassaka"].resolution
+    assert haversine_km(village.latitude, village.longitude, 36.6556, 40.3708) < 10
+    assert holder.feature == "governorate" and holder.geo_precision == 3
+    assert village.confidence >= 0.7
