@@ -31,6 +31,7 @@ _SKELETON_PAIRS = [tuple(p) for p in _RULES["skeleton_pairs"]]
 _SKELETON_DROP = str.maketrans("", "", _RULES["skeleton_drop"])
 _ARABIC_ARTICLES = tuple(_RULES["arabic_articles"])
 _ARABIC_MAP = str.maketrans(_RULES["arabic_letter_map"])
+_LATIN_MAP = str.maketrans(_RULES["latin_letter_map"])  # letters NFKD leaves whole (ı, ł, ø…)
 _ARABIC_DROP = str.maketrans("", "", _RULES["arabic_drop"])
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF]")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -68,6 +69,7 @@ def tokens(text: str) -> list[str]:
     if not isinstance(text, str) or not text or len(text) > MAX_NAME_CHARS:
         return []
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    text = text.translate(_LATIN_MAP)
     text = text.translate(_ARABIC_DROP) if _ARABIC_CHARS.search(text) else _strip_accents(text)
     out: list[str] = []
     for raw in text.split():

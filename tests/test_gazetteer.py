@@ -40,6 +40,7 @@ SEED_PLACES = [
     ("Idlib", 35.93, 36.63),
     ("Moscou", 55.75, 37.62),
     ("Paris", 48.85, 2.35),
+    ("Sanliurfa", 37.16, 38.79),
     ("البوكمال", 34.45, 40.92),
 ]
 
@@ -73,6 +74,8 @@ def test_french_country_names_give_the_country_first(gazetteer_index, name, coun
         ["Cheikh Maqsoud", "Sheikh Maqsud"],
         ["الرقة", "الرقه", "الرَّقَّة"],
         ["إدلب", "ادلب"],
+        ["Şanlıurfa", "Sanliurfa", "SANLIURFA"],
+        ["Ouadi Barada", "Wadi Barada"],
     ],
 )
 def test_spellings_of_one_name_share_a_key(spellings):
