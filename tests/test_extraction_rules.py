@@ -103,3 +103,14 @@ def test_empty_text_gives_no_events():
 def test_oversized_text_is_refused_with_a_clear_reason():
     with pytest.raises(ValueError, match="characters, more than"):
         extract("a " * 600_000, lang="fr")
+
+
+def test_listed_places_give_one_event_each():
+    events = extract(
+        "Air and missile strikes on Rastan, Houla and Talbiseh in the countryside of Homs.",
+        published="2016-05-04",
+        lang="en",
+    )
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert {"Ar Rastan", "Talbiseh"} <= {e.location for e in strikes}
+    assert len({e.event_id for e in events}) == len(events)

@@ -99,7 +99,8 @@ def _best_date(group_: list[Mention]) -> Mention:
 
 
 def _event_id(article_key: str, first: Mention) -> str:
-    raw = f"{article_key}|{first.sentence.start_char}|{first.trigger.start_char}|{first.event_type}"
+    place = first.place.span.start_char if first.place is not None else ""
+    raw = f"{article_key}|{first.trigger.start_char}|{place}|{first.event_type}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 

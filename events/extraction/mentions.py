@@ -139,21 +139,23 @@ def _sentence_mentions(
         else:
             day, precision, text = None, None, None
         own = [c.value for c in counts if _nearest(c.at, triggers) == index]
-        found.append(
-            Mention(
-                event_type,
-                sub_type,
-                sentence,
-                trigger,
-                found_roles,
-                place,
-                day,
-                precision,
-                text,
-                sum(own) if own else None,
-                [sentence.text.strip()],
+        listed = places.coordinated(place, zone_end, actor_spans) if place else []
+        for at, where in enumerate([place, *listed]):
+            found.append(
+                Mention(
+                    event_type,
+                    sub_type,
+                    sentence,
+                    trigger,
+                    found_roles,
+                    where,
+                    day,
+                    precision,
+                    text,
+                    sum(own) if own and not at else None,  # a toll is not split between places
+                    [sentence.text.strip()],
+                )
             )
-        )
     return found
 
 

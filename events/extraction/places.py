@@ -37,6 +37,8 @@ LOCAL_FEATURES = frozenset(
 )
 CITY_FEATURES = frozenset({"city", "capital"})
 LEAD_SEGMENTS = 5
+MAX_LIST_GAP = 4  # tokens between two listed places: ", Houla and"
+LIST_JOINERS = frozenset({",", "and", "et", "the", "la", "le", "les", "l'", "l’", "al-"})
 ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
@@ -160,6 +162,27 @@ def choose(
     containers = _containers(spans)
     best = max(spans, key=lambda s: _score(s, trigger, zone) - 2.0 * (_name(s) in containers))
     return Place(best, _precision(best))
+
+
+def coordinated(place: Place, zone_end: int, actor_spans: list[Span]) -> list[Place]:
+    """Resolved places listed with the chosen one ("strikes on Rastan, Houla and Talbiseh"): ACLED
+    codes one event per location, so each gets its own event."""
+    doc = place.span.doc
+    found: list[Place] = []
+    previous = place.span
+    for span in sorted(doc.spans.get(PLACES_KEY, []), key=lambda s: s.start):
+        if span.start < previous.end or span.start >= zone_end:
+            continue
+        between = doc[previous.end : span.start]
+        listed = all(t.lower_ in LIST_JOINERS or t.is_title for t in between)
+        if not between or len(between) > MAX_LIST_GAP or not listed:
+            break
+        candidate = Place(span, _precision(span))
+        if (candidate.precision or GEO_REGION) >= GEO_REGION or not _plausible(span, actor_spans):
+            break
+        found.append(candidate)
+        previous = span
+    return found
 
 
 def follow_up(sentence: Span, country: str | None, actor_spans: list[Span]) -> Place | None:
