@@ -170,6 +170,8 @@ def coordinated(place: Place, zone_end: int, actor_spans: list[Span]) -> list[Pl
     doc = place.span.doc
     found: list[Place] = []
     previous = place.span
+    if previous.start > 0 and doc[previous.start - 1].lower_ in ("entre", "between"):
+        return found  # "entre Homs et Deir Ezzor" is one stretch of land, not two places
     for span in sorted(doc.spans.get(PLACES_KEY, []), key=lambda s: s.start):
         if span.start < previous.end or span.start >= zone_end:
             continue
