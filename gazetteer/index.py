@@ -33,6 +33,7 @@ from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers,
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
 from gazetteer.tables import (
+    CODED_COLUMNS,
     GAZETTEER_FILE,
     MIN_WORD_LETTERS,
     GazetteerArrays,
@@ -62,6 +63,7 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
+CODED = tuple(CODED_COLUMNS.values())
 # A place on offer during one lookup: (sort key, row or user Place, matched text, kind, score).
 _Offer = tuple[tuple, "int | Place", str, MatchKind, float]
 
@@ -102,6 +104,7 @@ class BaseTables:
         self._neighbours: SkeletonNeighbours | None = None
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
+        self._code_matrix = np.stack([a.codes[column] for column in CODED], axis=1)
         weight_of_code = np.array(
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
@@ -127,8 +130,11 @@ class BaseTables:
     def country(self, row: int) -> str:
         return self.country_labels[self.country_code[row]]
 
-    def label(self, column: str, row: int) -> str:
-        return self.arrays.labels[column][self.arrays.codes[column][row]]
+    def labels_of(self, row: int) -> dict[str, str]:
+        """The coded columns (feature, country, admin names and ids, source) of one place."""
+        codes = self._code_matrix[row].tolist()
+        labels = self.arrays.labels
+        return {column: labels[column][code] for column, code in zip(CODED, codes, strict=True)}
 
     def id_to_row(self) -> dict[str, int]:
         if self._id_to_row is None:
@@ -166,8 +172,10 @@ class BaseTables:
         other_groups = other_groups[gap <= MAX_LENGTH_GAP]
         room = max(0, MAX_FUZZY_KEYS - len(same_groups))
         if len(other_groups) > room:
-            closest = np.argsort(np.abs(self._key_length[other_groups] - length), kind="stable")
-            other_groups = other_groups[closest[:room]]
+            gaps = np.abs(self._key_length[other_groups] - length)
+            other_groups = (
+                other_groups[np.argpartition(gaps, room - 1)[:room]] if room else other_groups[:0]
+            )
         return same_groups[:MAX_FUZZY_KEYS], other_groups
 
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
@@ -249,19 +257,20 @@ class GazetteerIndex:
                 for pid, lang, name in self._aliases_for(b.ids[row])
                 if (lang, name) not in b.names_of(row)
             )
+            coded = b.labels_of(row)
             place = Place(
                 id=b.ids[row],
                 name=b.arrays.place_name[row],
-                feature=b.feature(row),
-                country=b.country(row),
-                admin1=b.label("admin1_name", row),
-                admin1_id=b.label("admin1_id", row),
-                admin2=b.label("admin2_name", row),
-                admin2_id=b.label("admin2_id", row),
+                feature=coded["feature"],
+                country=coded["country"],
+                admin1=coded["admin1_name"],
+                admin1_id=coded["admin1_id"],
+                admin2=coded["admin2_name"],
+                admin2_id=coded["admin2_id"],
                 latitude=float(b.latitude[row]),
                 longitude=float(b.longitude[row]),
                 population=int(b.population[row]),
-                source=b.label("source", row),
+                source=coded["source"],
                 names=b.names_of(row) + extra,
             )
             self._place_cache[row] = place
