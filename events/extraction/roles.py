@@ -186,12 +186,12 @@ def _fill(roles: Roles, slot: str | None, name: str) -> None:
 
 def _tidy(roles: Roles) -> Roles:
     """No actor twice; civilians move to actor2; a lone associate becomes the actor."""
-    if (
-        kind_of(roles.actor1) == CIVILIAN_KIND
-        and roles.actor2
-        and kind_of(roles.actor2) != CIVILIAN_KIND
-    ):
-        roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+    if kind_of(roles.actor1) == CIVILIAN_KIND:
+        # civilians are acted upon: "11 civilians killed in airstrikes" leaves the striker unknown
+        if roles.actor2 is None:
+            roles.actor1, roles.actor2 = None, roles.actor1
+        elif kind_of(roles.actor2) != CIVILIAN_KIND:
+            roles.actor1, roles.actor2 = roles.actor2, roles.actor1
     if roles.actor1 is None and roles.assoc_actor_1:
         roles.actor1, roles.assoc_actor_1 = roles.assoc_actor_1, None
     if roles.actor2 == roles.actor1:
