@@ -66,13 +66,15 @@ def bench_resolve() -> None:
 def bench_geoparse(lang: str, texts: list[str]) -> None:
     nlp = new_pipeline(lang)
     list(nlp.pipe(texts[:2]))  # warm-up: lazy loads happen outside the timings
-    t0 = time.perf_counter()
-    with nlp.select_pipes(disable=["eventmap_places"]):
-        list(nlp.pipe(texts))
-    t_bare = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    found = sum(len(mentions_of(doc)) for doc in nlp.pipe(texts))
-    t_full = time.perf_counter() - t0
+    t_bare = t_full = float("inf")
+    for _ in range(2):  # alternate and keep the best of two: the machine is shared
+        t0 = time.perf_counter()
+        with nlp.select_pipes(disable=["eventmap_places"]):
+            list(nlp.pipe(texts))
+        t_bare = min(t_bare, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        found = sum(len(mentions_of(doc)) for doc in nlp.pipe(texts))
+        t_full = min(t_full, time.perf_counter() - t0)
     n = len(texts)
     print(f"[{lang}] {n} articles of ~500 words, {found} place mentions")
     print(f"[{lang}] bare spaCy nlp.pipe:        {n / t_bare:6.1f} articles/s")

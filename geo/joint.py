@@ -122,7 +122,11 @@ def resolve_document(text: str, found: list[Found], lang: str
             key = (name, relation, hint)
             if key not in cache:
                 others = tuple(r for n, r in nearby.items() if n != name)
-                cache[key] = rank(name, replace(context, nearby=others), relation, hint)
+                try:
+                    cache[key] = rank(name, replace(context, nearby=others), relation, hint)
+                except Exception as exc:  # one bad mention must not lose the whole document
+                    cache[key] = Resolution(query=name, reason=f"internal error: "
+                                                               f"{type(exc).__name__}: {exc}")
             out.append(cache[key])
         return out
 
@@ -130,8 +134,9 @@ def resolve_document(text: str, found: list[Found], lang: str
     confident = {n: r for n, r, f in zip(names, first, found, strict=True)
                  if r.resolved and r.confidence >= CONFIDENT and f.source != "border"}
     if not focus and confident:
-        country, count = Counter(r.country for r in confident.values()).most_common(1)[0]
-        if count * 2 >= len(confident):
+        countries = Counter(r.country for r in confident.values() if r.country)
+        country, count = countries.most_common(1)[0] if countries else (None, 0)
+        if country and count * 2 >= len(confident):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     _apply_containers(text, found, final)

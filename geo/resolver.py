@@ -284,7 +284,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     runner = next((s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)),
                   None)
     runner_ups = scored[1 : 1 + RUNNER_UPS]
-    focus = (*context.countries, hint) if hint else context.countries
+    focus = tuple(c for c in (*context.countries, hint) if c)
     place = best.cand.place
     if focus and place.country not in focus and place.feature != "country" and (
             place.population < FOREIGN_MIN_POPULATION):

@@ -123,3 +123,8 @@ def test_governorate_written_after_a_village_is_its_container():
     assert haversine_km(village.latitude, village.longitude, 36.6556, 40.3708) < 10
     assert holder.feature == "governorate" and holder.geo_precision == 3
     assert village.confidence >= 0.7
+
+
+def test_a_text_about_continents_is_geoparsed_without_error():
+    mentions = geoparse("L'Europe et l'Afrique. En Europe, en Afrique et en Asie, Europe.", "fr")
+    assert {m.resolution.feature for m in mentions} == {"continent"}
