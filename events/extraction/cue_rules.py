@@ -106,8 +106,11 @@ def refine(
 
 
 @lru_cache(maxsize=1)
-def _implied() -> dict[tuple[str, str], str]:
-    return {(r["country"], r["sub_event_type"]): r["actor1"] for r in rows("implied_actors.tsv")}
+def _implied() -> dict[tuple[str, str, str], str]:
+    return {
+        (r["country"], r["sub_event_type"], r["refine"]): r["actor1"]
+        for r in rows("implied_actors.tsv")
+    }
 
 
 def one_sided(sub_event_type: str) -> bool:
@@ -116,7 +119,11 @@ def one_sided(sub_event_type: str) -> bool:
     return sub_event_type in _refinements()["one_sided"]
 
 
-def implied_actor(country: str | None, sub_event_type: str) -> str | None:
-    """The actor a report leaves implicit for this kind of event in this country (see
-    events/data/implied_actors.tsv), or None."""
-    return _implied().get((country or "", sub_event_type))
+def implied_actor(country: str | None, sub_event_type: str, rule: str) -> str | None:
+    """The actor a report leaves implicit for this kind of event in this country, or for this
+    cue rule anywhere (see events/data/implied_actors.tsv), or None."""
+    table = _implied()
+    for key in ((country or "", sub_event_type, rule), ("", sub_event_type, rule)):
+        if rule and key in table:
+            return table[key]
+    return table.get((country or "", sub_event_type, ""))

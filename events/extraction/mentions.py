@@ -129,8 +129,10 @@ def _sentence_mentions(
         event_type, sub_type = refine(event_type, sub_type, rule, found_roles, sentence)
         if one_sided(sub_type) and not found_roles.targeted:
             found_roles.actor2 = None
-        if found_roles.actor1 is None and place is not None and place.precision is not None:
-            found_roles.actor1 = implied_actor(place.span._.resolution.country, sub_type)
+        if found_roles.actor1 is None:
+            resolved = place is not None and place.precision is not None
+            country = place.span._.resolution.country if resolved else None
+            found_roles.actor1 = implied_actor(country, sub_type, rule)
         mention_date = _nearest_date(sentence_dates, sentence, trigger) or paragraph_date
         if mention_date is not None:
             day, precision, text = mention_date.day, mention_date.precision, mention_date.text

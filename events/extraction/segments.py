@@ -3,8 +3,9 @@
 Headlines, captions and bylines rarely end with a full stop, and the parser glues them to the
 next paragraph; an event must not inherit a caption's place or date, so a line break always ends
 a segment. (Presetting sentence starts before the parser makes it split lines in odd places.)
-The parser's odd splits inside a line ("En Syrie" | ", les forces ...") are mended: a sentence
-that starts with a comma or a lower-case word continues the previous one.
+The parser's odd splits inside a line ("En Syrie" | ", les forces ..."; "March 3rd 2017: (S470)" |
+"Raqqa governorate") are mended: a sentence that starts with a comma or a lower-case word, or
+follows one that does not end with a full stop, continues the previous one.
 """
 
 from __future__ import annotations
@@ -14,10 +15,15 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 CONTINUATION_PUNCT = frozenset({",", ";", ":", ")", "»"})
+SENTENCE_END = frozenset({".", "!", "?", "…", "...", "»", '"', "”"})
 
 
-def _continues(token_text: str) -> bool:
-    return token_text in CONTINUATION_PUNCT or token_text[:1].islower()
+def _continues(token_text: str, previous_last: str) -> bool:
+    return (
+        token_text in CONTINUATION_PUNCT
+        or token_text[:1].islower()
+        or previous_last not in SENTENCE_END
+    )
 
 
 def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -26,7 +32,7 @@ def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
     for sentence in doc.sents:
         joined = (
             current is not None
-            and _continues(sentence[0].text)
+            and _continues(sentence[0].text, doc[sentence.start - 1].text)
             and "\n" not in doc[sentence.start - 1].text_with_ws
         )
         if joined:

@@ -1,8 +1,10 @@
 """spaCy component "eventmap_triggers": marks event trigger cues in doc.spans["event_triggers"].
 
-Cues come from events/data/event_cues.tsv: lower-cased tokens, "prefix*" tokens and a "…" gap of up
-to three tokens inside one sentence. The longest cue wins where several overlap. Span labels are
-"event_type|sub_event_type|refine".
+Cues come from events/data/event_cues.tsv: lower-cased tokens, "prefix*" tokens, "prefix#" tokens
+(the prefix then digits only: a reference number such as "s385") and a "…" gap of up to three tokens
+inside one sentence. The longest cue wins where several overlap; cues of one type that touch
+("landmine explosion", "mortar shells") are one trigger, so the place after them is its place.
+Span labels are "event_type|sub_event_type|refine".
 """
 
 from __future__ import annotations
@@ -21,7 +23,24 @@ PREFIX_INDEX = 3
 
 
 def _token_matches(spec: str, lower: str) -> bool:
-    return lower.startswith(spec[:-1]) if spec.endswith("*") else lower == spec
+    if spec.endswith("*"):
+        return lower.startswith(spec[:-1])
+    if spec.endswith("#"):
+        rest = lower[len(spec) - 1 :]
+        return lower.startswith(spec[:-1]) and rest.isdigit()
+    return lower == spec
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """Adjacent triggers with one label as one span: "landmine explosion" is one event."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.end == span.start and previous.label_ == span.label_:
+            joined[-1] = Span(span.doc, previous.start, span.end, label=span.label_)
+        else:
+            joined.append(span)
+    return joined
 
 
 class TriggerMatcher:
@@ -74,7 +93,7 @@ class TriggerMatcher:
                     if end is not None:
                         label = f"{cue.event_type}|{cue.sub_event_type}|{cue.refine}"
                         spans.append(Span(doc, token.i, end, label=label))
-        doc.spans[SPAN_KEY] = filter_spans(spans)
+        doc.spans[SPAN_KEY] = _joined(filter_spans(spans))
         return doc
 
 
