@@ -77,8 +77,41 @@ class SkeletonNeighbours:
 
     @staticmethod
     def _range(hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int) -> np.ndarray:
+        """Owners of every probe's run of equal hashes (at most cap a probe), in probe order."""
         left = np.searchsorted(hashes, probes, side="left")
         right = np.minimum(np.searchsorted(hashes, probes, side="right"), left + cap)
-        if not (right > left).any():
+        counts = right - left
+        total = int(counts.sum())
+        if total == 0:
             return np.zeros(0, np.int32)
-        return np.concatenate([owners[a:b] for a, b in zip(left, right, strict=True) if b > a])
+        shift = np.repeat(left - (np.cumsum(counts) - counts), counts)
+        return owners[shift + np.arange(total)]
+
+
+_CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
+_OWNER_SHIFT = np.uint64(2 * _CODE_BITS)
+
+
+def _bigram_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each bigram of text as one integer, and the newline-separated line it starts in."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    grams = (codes[:-1] << np.uint64(_CODE_BITS)) | codes[1:]
+    breaks = codes == ord("\n")
+    keep = ~(breaks[:-1] | breaks[1:])
+    return grams[keep], np.cumsum(breaks)[:-1][keep]
+
+
+def dice_scores(query: str, keys: list[str]) -> np.ndarray:
+    """Dice coefficient of the character-bigram sets of " query " and of each " key ".
+
+    One vectorised pass over all keys (newline-joined, bigrams made unique per key) instead of a
+    Python set per key: the fuzzy lookup scores up to a hundred keys a query.
+    """
+    query_grams = np.unique(_bigram_codes(f" {query} ")[0])
+    grams, owners = _bigram_codes("\n".join(f" {key} " for key in keys))
+    distinct = np.unique((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
+    owner = (distinct >> _OWNER_SHIFT).astype(np.int64)
+    shared = np.isin(distinct & np.uint64((1 << 2 * _CODE_BITS) - 1), query_grams)
+    sizes = np.bincount(owner, minlength=len(keys))
+    common = np.bincount(owner, weights=shared, minlength=len(keys))
+    return 2 * common / (sizes + len(query_grams))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gazetteer.fuzzy import SkeletonNeighbours
+from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
 from gazetteer.model import Candidate, MatchKind, Place
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
@@ -64,6 +64,7 @@ _FEATURE_WEIGHT = {
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
 CODED = tuple(CODED_COLUMNS.values())
+_CODED_FIELDS = tuple(CODED_COLUMNS)  # the same columns under their Place field names
 # A place on offer during one lookup: (sort key, row or user Place, matched text, kind, score).
 _Offer = tuple[tuple, "int | Place", str, MatchKind, float]
 
@@ -74,13 +75,12 @@ def is_confident(candidate: Candidate) -> bool:
     return candidate.match != "fuzzy" or candidate.similarity >= CONFIDENT_SIMILARITY
 
 
-def _bigrams(key: str) -> frozenset[str]:
-    padded = f" {key} "
-    return frozenset(map(str.__add__, padded, padded[1:]))
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+def _new_place(fields: dict[str, object]) -> Place:
+    """A Place from its complete field values, set directly: a frozen dataclass's __init__ goes
+    through object.__setattr__ field by field, several times slower on the lookup path."""
+    place = Place.__new__(Place)
+    place.__dict__.update(fields)
+    return place
 
 
 class BaseTables:
@@ -105,6 +105,7 @@ class BaseTables:
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
         self._code_matrix = np.stack([a.codes[column] for column in CODED], axis=1)
+        self._labels = [a.labels[column] for column in CODED]
         weight_of_code = np.array(
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
@@ -128,13 +129,14 @@ class BaseTables:
         return self.feature_labels[self.feature_code[row]]
 
     def country(self, row: int) -> str:
-        return self.country_labels[self.country_code[row]]
+        return self.country_labels[self.country_code.item(row)]
 
     def labels_of(self, row: int) -> dict[str, str]:
-        """The coded columns (feature, country, admin names and ids, source) of one place."""
+        """The coded columns of one place under their Place field names (feature, country,
+        admin names and ids, source)."""
         codes = self._code_matrix[row].tolist()
-        labels = self.arrays.labels
-        return {column: labels[column][code] for column, code in zip(CODED, codes, strict=True)}
+        pairs = zip(_CODED_FIELDS, self._labels, codes, strict=True)
+        return {field: labels[code] for field, labels, code in pairs}
 
     def id_to_row(self) -> dict[str, int]:
         if self._id_to_row is None:
@@ -252,27 +254,30 @@ class GazetteerIndex:
         place = self._place_cache.get(row)
         if place is None:
             b = self.base
-            extra = tuple(
-                (lang, name)
-                for pid, lang, name in self._aliases_for(b.ids[row])
-                if (lang, name) not in b.names_of(row)
-            )
+            names = b.names_of(row)
+            if self._aliases_by_id:
+                names += tuple(
+                    (lang, name)
+                    for pid, lang, name in self._aliases_for(b.ids[row])
+                    if (lang, name) not in names
+                )
             coded = b.labels_of(row)
-            place = Place(
-                id=b.ids[row],
-                name=b.arrays.place_name[row],
-                feature=coded["feature"],
-                country=coded["country"],
-                admin1=coded["admin1_name"],
-                admin1_id=coded["admin1_id"],
-                admin2=coded["admin2_name"],
-                admin2_id=coded["admin2_id"],
-                latitude=float(b.latitude[row]),
-                longitude=float(b.longitude[row]),
-                population=int(b.population[row]),
-                source=coded["source"],
-                names=b.names_of(row) + extra,
-            )
+            fields = {
+                "id": b.ids[row],
+                "name": b.arrays.place_name[row],
+                "feature": coded["feature"],
+                "country": coded["country"],
+                "admin1": coded["admin1"],
+                "admin1_id": coded["admin1_id"],
+                "admin2": coded["admin2"],
+                "admin2_id": coded["admin2_id"],
+                "latitude": b.latitude.item(row),
+                "longitude": b.longitude.item(row),
+                "population": b.population.item(row),
+                "source": coded["source"],
+                "names": names,
+            }
+            place = _new_place(fields)
             self._place_cache[row] = place
         return place
 
@@ -400,25 +405,32 @@ class GazetteerIndex:
         group = self.base.key_to_group.get(key)
         if group is not None:
             b, a = self.base, self.base.arrays
-            lo, hi = int(a.key_start[group]), int(a.key_start[group + 1])
-            names = np.arange(lo, hi)
-            rows = a.name_row[lo:hi]
-            if wanted is not None:
-                keep = b.in_countries(rows, wanted)
-                names, rows = names[keep], rows[keep]
-            weights, populations = b.feature_weight[rows], b.population[rows]
-            if len(rows) > SHORTLIST:
-                best = np.lexsort((-populations, -weights))[:SHORTLIST]
-                names, rows, weights, populations = (
-                    names[best],
-                    rows[best],
-                    weights[best],
-                    populations[best],
-                )
-            for i, row, weight, population in zip(
-                names.tolist(), rows.tolist(), weights.tolist(), populations.tolist(), strict=True
-            ):
-                entries.append((row, b.ids[row], a.name_at(i), weight, population))
+            lo, hi = a.key_start[group : group + 2].tolist()
+            if hi - lo <= SHORTLIST:
+                # Most keys name a handful of places: plain Python beats a dozen numpy calls.
+                for i, row in enumerate(a.name_row[lo:hi].tolist(), lo):
+                    if wanted is None or b.country(row) in wanted:
+                        weight, population = b.feature_weight.item(row), b.population.item(row)
+                        entries.append((row, b.ids[row], a.name_at(i), weight, population))
+            else:
+                names = np.arange(lo, hi)
+                rows = a.name_row[lo:hi]
+                if wanted is not None:
+                    keep = b.in_countries(rows, wanted)
+                    names, rows = names[keep], rows[keep]
+                weights, populations = b.feature_weight[rows], b.population[rows]
+                if len(rows) > SHORTLIST:
+                    best = np.lexsort((-populations, -weights))[:SHORTLIST]
+                    names, rows = names[best], rows[best]
+                    weights, populations = weights[best], populations[best]
+                for i, row, weight, population in zip(
+                    names.tolist(),
+                    rows.tolist(),
+                    weights.tolist(),
+                    populations.tolist(),
+                    strict=True,
+                ):
+                    entries.append((row, b.ids[row], a.name_at(i), weight, population))
         for place_id, _lang, text in self._user_keys.get(key, ()):
             place = self.get(place_id)
             if place is not None and (wanted is None or place.country in wanted):
@@ -451,20 +463,26 @@ class GazetteerIndex:
         group_keys = self.base.arrays.key_text
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
-                query_grams = _bigrams(key)
                 skeleton = skeleton_key(key)
                 same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
                 pairs = [(group_keys[g], 1.0) for g in same.tolist()]
                 pairs += [(group_keys[g], 0.5) for g in others.tolist()]
                 pairs += [(k, 1.0) for k in self._user_skeletons.get(skeleton, ())]
-                scored = []
-                for candidate_key, agreement in pairs:
-                    if candidate_key == key:
-                        continue
-                    dice = _dice(query_grams, _bigrams(candidate_key))
-                    score = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * agreement
-                    if score >= FUZZY_MIN_SIMILARITY:
-                        scored.append((min(score, 0.99), candidate_key))
+                pairs = [pair for pair in pairs if pair[0] != key]
+                if not pairs:
+                    continue
+                candidate_keys = [candidate_key for candidate_key, _ in pairs]
+                agreement = np.array([agree for _, agree in pairs])
+                dice = dice_scores(key, candidate_keys)
+                scores = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * agreement
+                scored = [
+                    (min(score, 0.99), candidate_keys[i])
+                    for i, score in zip(
+                        np.flatnonzero(scores >= FUZZY_MIN_SIMILARITY).tolist(),
+                        scores[scores >= FUZZY_MIN_SIMILARITY].tolist(),
+                        strict=True,
+                    )
+                ]
                 scored.sort(reverse=True)
                 for score, candidate_key in scored:
                     self._collect_key(candidate_key, "", score, tier_rank, wanted, found)

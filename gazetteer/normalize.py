@@ -34,6 +34,9 @@ _ARABIC_MAP = str.maketrans(_RULES["arabic_letter_map"])
 _LATIN_MAP = str.maketrans(_RULES["latin_letter_map"])  # letters NFKD leaves whole (ı, ł, ø…)
 _ARABIC_DROP = str.maketrans("", "", _RULES["arabic_drop"])
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF]")
+# ASCII text needs neither NFKC/NFKD nor the non-ASCII letter maps: only its ASCII apostrophes go.
+_ASCII_APOSTROPHES = str.maketrans("", "", "".join(c for c in _RULES["apostrophes"] if c.isascii()))
+_PREFIX_INITIALS = frozenset(prefix[0] for prefix in _ARTICLE_PREFIXES)
 _NON_WORD = re.compile(r"[^\w]+")
 _REPEATS = re.compile(r"(\w)\1+")
 
@@ -43,8 +46,10 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=131072)
 def _fold_latin_token(token: str) -> str:
-    if any(ch.isdigit() for ch in token):
+    """Fold one Latin token; cached because names share their words ("deir", "tall", "kafr")."""
+    if not token.isalpha() and any(ch.isdigit() for ch in token):
         return token  # "113th", "T2": numbers are not spellings to fold
     for source, target in _LATIN_PAIRS:
         token = token.replace(source, target)
@@ -68,20 +73,26 @@ def tokens(text: str) -> list[str]:
     """Split a name into folded tokens (articles dropped); the parts ``normalize_name`` joins."""
     if not isinstance(text, str) or not text or len(text) > MAX_NAME_CHARS:
         return []
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    text = text.translate(_LATIN_MAP)
-    text = text.translate(_ARABIC_DROP) if _ARABIC_CHARS.search(text) else _strip_accents(text)
+    if text.isascii():
+        text = text.lower().translate(_ASCII_APOSTROPHES)
+        arabic = False
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+        text = text.translate(_LATIN_MAP)
+        arabic = _ARABIC_CHARS.search(text) is not None
+        text = text.translate(_ARABIC_DROP) if arabic else _strip_accents(text)
     out: list[str] = []
     for raw in text.split():
-        for prefix in _ARTICLE_PREFIXES:
-            if raw.startswith(prefix) and len(raw) > len(prefix) + 1:
-                raw = raw[len(prefix) :]
-                break
-        for part in _NON_WORD.split(raw):
+        if raw[0] in _PREFIX_INITIALS:
+            for prefix in _ARTICLE_PREFIXES:
+                if raw.startswith(prefix) and len(raw) > len(prefix) + 1:
+                    raw = raw[len(prefix) :]
+                    break
+        for part in (raw,) if raw.isalnum() else _NON_WORD.split(raw):
             if not part or part == "_":
                 continue
             part = part.replace("_", "")
-            if _ARABIC_CHARS.search(part):
+            if arabic and _ARABIC_CHARS.search(part):
                 out.append(_fold_arabic_token(part))
             elif part not in _LATIN_ARTICLES:
                 out.append(_fold_latin_token(part))

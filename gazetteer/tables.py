@@ -177,16 +177,18 @@ class GazetteerArrays:
 
     def name_at(self, i: int) -> str:
         """The i-th name variant in key order, decoded on demand (names stay bytes in memory)."""
-        j = int(self.name_entry[i])
-        return self.name_text[self.name_offsets[j] : self.name_offsets[j + 1] - 1].decode("utf-8")
+        j = self.name_entry.item(i)
+        start, end = self.name_offsets[j : j + 2].tolist()
+        return self.name_text[start : end - 1].decode("utf-8")
 
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
         """Every (lang, name) of one place: its names are one contiguous run of the blob."""
-        first, last = int(self.place_name_start[row]), int(self.place_name_start[row + 1])
+        first, last = self.place_name_start[row : row + 2].tolist()
         if first == last:
             return ()
-        text = self.name_text[self.name_offsets[first] : self.name_offsets[last] - 1]
-        langs = [self.name_lang_labels[code] for code in self.name_lang[first:last].tolist()]
+        text = self.name_text[self.name_offsets.item(first) : self.name_offsets.item(last) - 1]
+        labels = self.name_lang_labels
+        langs = [labels[code] for code in self.name_lang[first:last].tolist()]
         return tuple(zip(langs, text.decode("utf-8").split("\n"), strict=True))
 
 
