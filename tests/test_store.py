@@ -130,3 +130,16 @@ def test_merge_events_groups_reports_of_one_event():
         clash("e3", "a3", latitude=37.0),
     ])
     assert [(e.event_id, e.sources) for e in merged] == [("e1", ["a1", "a2"]), ("e3", ["a3"])]
+
+
+def test_the_frame_follows_writes_from_any_connection(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with store.open(path) as reader, store.open(path) as writer:
+        reader.add_article(article("a1"), [clash("e1", "a1")])
+        first = reader.events_frame()
+        first.loc[0, "actor1"] = "edited by the caller"
+        assert reader.events_frame().loc[0, "actor1"] == "SDF"
+        writer.add_article(article("a2"), [clash("e2", "a2", latitude=30.0)])
+        assert list(reader.events_frame().event_id) == ["e1", "e2"]
+        reader.add_article(article("a3"), [clash("e3", "a3", latitude=31.0)])
+        assert len(reader.events_frame()) == 3

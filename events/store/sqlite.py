@@ -55,6 +55,8 @@ class SQLiteStore:
         if target != ":memory:":
             Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._commits = 0  # this connection's writes; PRAGMA data_version counts the others'
+        self._cached_frame: tuple[tuple[int, int], pd.DataFrame] | None = None
         try:
             self._conn = sqlite3.connect(
                 target, isolation_level=None, check_same_thread=False, timeout=30
@@ -111,6 +113,7 @@ class SQLiteStore:
                     added += 1
                     unresolved += event.latitude is None
                 conn.execute("COMMIT")
+                self._commits += 1
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -196,8 +199,17 @@ class SQLiteStore:
 
         ``sources`` and ``place_candidates`` hold Python lists; integer codes are nullable Int64,
         text columns plain objects (building typed string columns costs more than the query).
+        The frame is cached until this or another connection writes, so a dashboard may call
+        this on every refresh; callers get a copy-on-write view and cannot alter the cache.
         """
-        with self._lock, _no_gc():
+        with self._lock:
+            version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
+            if self._cached_frame is None or self._cached_frame[0] != version:
+                self._cached_frame = (version, self._load_frame())
+            return self._cached_frame[1].copy(deep=False)
+
+    def _load_frame(self) -> pd.DataFrame:
+        with _no_gc():
             rows = self._conn.execute(_FRAME_QUERY).fetchall()
             columns = list(zip(*rows, strict=True)) or [() for _ in EVENT_FIELDS]
             del rows
