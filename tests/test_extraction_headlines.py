@@ -26,3 +26,21 @@ def test_airwars_incident_line_is_a_coalition_air_strike():
 
 def test_a_bracketed_acronym_is_not_an_incident_reference():
     assert _events("A statement by the observatory (SOHR) on Raqqa governorate") == []
+
+
+def test_an_actor_modifying_the_trigger_acts():
+    (event, *_) = _events("Eight people were killed in an Isis attack on the town of Manbij")
+    assert event.actor1 == "Islamic State"
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_shelling_by_the_regime_forces_names_its_agent():
+    (event,) = _events("Shelling by the regime forces kills 3 displaced people in Kafr Nabl")
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_man_blowing_himself_up_is_a_suicide_bomb():
+    (event,) = _events("An ISIS member blows himself up with an explosive belt in Azaz")
+    assert event.sub_event_type == "Suicide bomb"
+    assert (event.actor1, event.location) == ("Islamic State", "Azaz")

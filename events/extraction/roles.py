@@ -1,10 +1,10 @@
 """Actor roles of one event mention from the dependency parse and word order.
 
 actor1 acts, actor2 is acted upon. An actor marked as agent ("par", "by"), the subject before the
-trigger, or an actor fused with the trigger ("frappes russes") is actor1; one introduced by
-"contre", "against", "sur", "on" after the trigger is actor2; "entre X et Y" / "between X and Y"
-gives both; an actor supporting another ("avec l'appui de", "backed by") or joined to it by "et"
-is an associated actor. Civilians are never actor1 of a violent event.
+trigger, an actor fused with the trigger ("frappes russes") or modifying it ("an Isis attack") is
+actor1; one introduced by "contre", "against", "sur", "on" after the trigger is actor2; "entre X
+et Y" / "between X and Y" gives both; an actor supporting another ("avec l'appui de", "backed
+by") or joined to it by "et" is an associated actor. Civilians are never actor1 of a violent event.
 """
 
 from __future__ import annotations
@@ -82,6 +82,16 @@ def _genitive_of(span: Span, trigger: Span) -> bool:
     )
 
 
+def _modifier_of(span: Span, trigger: Span) -> bool:
+    """ "an Isis attack", "regime shelling": the noun trigger's modifier acts."""
+    return (
+        span.end == trigger.start
+        and trigger.root.pos_ == "NOUN"
+        and trigger.start <= span.root.head.i < trigger.end
+        and kind_of(span.label_) != CIVILIAN_KIND
+    )
+
+
 def _supports(span: Span) -> bool:
     head = span.root.head
     window = span.doc[max(span.sent.start, span.start - 3) : span.start]
@@ -112,6 +122,8 @@ def _slot(
     if marker in AGENT_MARKERS:
         return "actor1" if _agent_of(span, trigger) else "skip"
     if _genitive_of(span, trigger) and kind_of(span.label_) != CIVILIAN_KIND:
+        return "actor1"
+    if _modifier_of(span, trigger):
         return "actor1"
     if previous is not None and previous[1] and _joined(previous[0], span):
         if previous[1] == "between":
