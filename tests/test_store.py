@@ -143,3 +143,17 @@ def test_the_frame_follows_writes_from_any_connection(tmp_path):
         assert list(reader.events_frame().event_id) == ["e1", "e2"]
         reader.add_article(article("a3"), [clash("e3", "a3", latitude=31.0)])
         assert len(reader.events_frame()) == 3
+
+
+def test_a_store_from_before_a_new_event_field_opens_and_keeps_its_events(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with store.open(path) as st:
+        st.add_article(article("a1"), [clash("e1", "a1", fatalities=7)])
+    with sqlite3.connect(path) as conn:  # as written by a version without `fatalities`
+        conn.execute("ALTER TABLE events DROP COLUMN fatalities")
+    with store.open(path) as st:
+        frame = st.events_frame()
+        assert tuple(frame.columns) == EVENT_FIELDS
+        assert frame.iloc[0].actor1 == "SDF" and frame.fatalities.isna().all()
+        st.add_article(article("a2"), [clash("e2", "a2", latitude=30.0, fatalities=2)])
+        assert st.events_frame().set_index("event_id").loc["e2", "fatalities"] == 2

@@ -85,6 +85,17 @@ class SQLiteStore:
             self._conn.executescript(
                 f"BEGIN; {schema} INSERT INTO schema_version VALUES ({SCHEMA_VERSION}); COMMIT;"
             )
+        self._add_new_fields()
+
+    def _add_new_fields(self) -> None:
+        """Give stores written before a field joined the event record a column for it (null
+        for the events already stored), so an additive model change needs no migration."""
+        present = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
+        for name in COLUMNS:
+            if name not in present:
+                kind = ("INTEGER" if name in INTEGER_COLUMNS
+                        else "REAL" if name in FLOAT_COLUMNS else "TEXT")
+                self._conn.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
 
     # -- writing ---------------------------------------------------------------------------
 
