@@ -44,3 +44,13 @@ def test_a_man_blowing_himself_up_is_a_suicide_bomb():
     (event,) = _events("An ISIS member blows himself up with an explosive belt in Azaz")
     assert event.sub_event_type == "Suicide bomb"
     assert (event.actor1, event.location) == ("Islamic State", "Azaz")
+
+
+def test_a_targeting_verb_names_the_target_of_another_cue():
+    events = _events("An assassination attempt targets a commander in Al-Sanamayn, Daraa")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_targeting_verb_alone_is_a_remote_attack():
+    (event,) = _events("Casualties in targeting Jaramana in the outskirts of Damascus")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -17,6 +17,7 @@ BLOCKER_WINDOW = 3
 ANCESTOR_DEPTH = 4
 STATE_KINDS = frozenset({"State Forces"})
 WEAK = "weak"
+AIM = "aim"
 TERRITORY = {True: "Government regains territory", False: "Non-state actor overtakes territory"}
 
 
@@ -83,7 +84,7 @@ def refine(
         return "Violence against civilians", "Attack"
     if rule == "territory" and found.actor1:
         return event_type, TERRITORY[roles.kind_of(found.actor1) in STATE_KINDS]
-    if rule == "remote":
+    if rule in ("remote", AIM):
         if words["air"] & lowers:
             return event_type, "Air/drone strike"
         if words["artillery"] & lowers:

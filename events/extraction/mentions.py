@@ -2,8 +2,9 @@
 
 Blocked triggers (cue_rules.is_blocked) give no mention; neither does a trigger with neither an
 actor nor a place; a casualty word alone ("weak" cue) counts only in a sentence without other
-cues. A sentence without a date expression takes the last date of its paragraph, else the
-publication date at time_precision 2 (reported, day not stated), else no date.
+cues, and a targeting verb ("aim" cue) only in a sentence without other cues than casualty words.
+A sentence without a date expression takes the last date of its paragraph, else the publication date
+at time_precision 2 (reported, day not stated), else no date.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from events.extraction import dates, fatalities, places, roles
-from events.extraction.cue_rules import WEAK, implied_actor, is_blocked, one_sided, refine
+from events.extraction.cue_rules import AIM, WEAK, implied_actor, is_blocked, one_sided, refine
 from events.extraction.segments import segments
 from events.extraction.triggers import SPAN_KEY as TRIGGERS_KEY
 from events.model import TIME_WEEK
@@ -81,8 +82,9 @@ def mentions_of(doc: Doc, published: date | None) -> list[Mention]:
             for t in triggers
             if sentence.start <= t.start and t.end <= sentence.end and not is_blocked(t)
         ]
-        strong = [t for t in sentence_triggers if not t.label_.endswith(f"|{WEAK}")]
-        sentence_triggers = strong or sentence_triggers[:1]
+        strong = [t for t in sentence_triggers if not t.label_.endswith((f"|{WEAK}", f"|{AIM}"))]
+        aimed = [t for t in sentence_triggers if t.label_.endswith(f"|{AIM}")]
+        sentence_triggers = strong or aimed or sentence_triggers[:1]
         if sentence_triggers:
             sentence_actors = [a for a in actor_spans if sentence.start <= a.start < sentence.end]
             counts = fatalities.counts_in(sentence)
