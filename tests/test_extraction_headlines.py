@@ -54,3 +54,9 @@ def test_a_targeting_verb_names_the_target_of_another_cue():
 def test_a_targeting_verb_alone_is_a_remote_attack():
     (event,) = _events("Casualties in targeting Jaramana in the outskirts of Damascus")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_agent_after_an_article_acts():
+    (event,) = _events("Shelling on Azaz city by the SDF leaves casualties")
+    assert event.actor1 == "SDF: Syrian Democratic Forces"
+    assert event.actor2 is None

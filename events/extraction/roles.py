@@ -49,12 +49,16 @@ def kind_of(name: str | None) -> str | None:
 
 
 def _marker(span: Span) -> str | None:
-    """The preposition introducing an actor mention (parse first, then the preceding word)."""
+    """The preposition introducing an actor mention (parse first, then the preceding word, past an
+    article: "by the SDF")."""
     for child in span.root.children:
         if child.dep_ == "case" and child.i < span.start:
             return child.lower_
-    if span.start > span.sent.start:
-        before = span.doc[span.start - 1]
+    at = span.start - 1
+    if at > span.sent.start and span.doc[at].pos_ == "DET":
+        at -= 1
+    if at >= span.sent.start:
+        before = span.doc[at]
         if (
             before.pos_ == "ADP"
             or before.lower_ in AGENT_MARKERS | TARGET_MARKERS | BETWEEN_MARKERS
