@@ -10,6 +10,8 @@ Hash collisions can only add a spurious neighbour, which the caller's similarity
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
@@ -18,22 +20,35 @@ _BASE_INVERSE = pow(1_000_003, -1, 1 << 64)
 _POWERS = [pow(1_000_003, i, 1 << 64) for i in range(MAX_SKELETON + 1)]
 
 
-def _hash(codes: list[int]) -> int:
-    return sum(c * _POWERS[i] for i, c in enumerate(codes)) & _MASK
-
-
 def query_hashes(skeleton: str) -> tuple[int, list[int]]:
-    """The hash of a skeleton and the hashes of its one-letter deletions."""
-    codes = [ord(c) for c in skeleton[:MAX_SKELETON]]
-    whole = _hash(codes)
-    deletions = [_hash(codes[:i] + codes[i + 1 :]) for i in range(len(codes))]
+    """The hash of a skeleton and the hashes of its one-letter deletions.
+
+    From prefix sums, as the table is built: deleting letter i keeps the hash of letters before
+    it and shifts the rest down one power (a multiplication by the base's inverse).
+    """
+    prefix = [0]
+    for power, char in zip(_POWERS, skeleton[:MAX_SKELETON], strict=False):
+        prefix.append((prefix[-1] + ord(char) * power) & _MASK)
+    whole = prefix[-1]
+    deletions = [
+        (prefix[i] + (whole - prefix[i + 1]) * _BASE_INVERSE) & _MASK
+        for i in range(len(prefix) - 1)
+    ]
     return whole, deletions
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique without its generic overhead, for short arrays)."""
+    values = np.sort(values)
+    if values.size > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
 
 
 class SkeletonNeighbours:
     """Sorted hash tables of skeletons and of their one-letter deletions."""
 
-    def __init__(self, skeletons: list[str]) -> None:
+    def __init__(self, skeletons: Sequence[str]) -> None:
         width = MAX_SKELETON
         matrix = np.array([s[:width] for s in skeletons], dtype=f"<U{width}")
         lengths = np.char.str_len(matrix)
@@ -65,27 +80,28 @@ class SkeletonNeighbours:
         """Skeleton indices: (the skeleton itself, those one edit away), at most cap each."""
         whole, deletions = query_hashes(skeleton)
         probes = np.array([whole, *deletions], dtype=np.uint64)
-        same = self._range(self.whole_hash, self.whole_owner, probes[:1], cap)
-        found = [
-            self._range(self.whole_hash, self.whole_owner, probes[1:], cap),
-            self._range(self.deletion_hash, self.deletion_owner, probes, cap),
-        ]
-        others = np.unique(np.concatenate(found))
+        in_whole, counts = self._range(self.whole_hash, self.whole_owner, probes, cap)
+        same = in_whole[: counts[0]]
+        in_deletions, _ = self._range(self.deletion_hash, self.deletion_owner, probes, cap)
+        others = _distinct(np.concatenate([in_whole[counts[0] :], in_deletions]))
         if same.size:
             others = others[others != same[0]]  # skeletons are distinct: at most one is "same"
         return same[:1], others[:cap]
 
     @staticmethod
-    def _range(hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int) -> np.ndarray:
-        """Owners of every probe's run of equal hashes (at most cap a probe), in probe order."""
+    def _range(
+        hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Owners of every probe's run of equal hashes (at most cap a probe), in probe order,
+        and how many each probe found."""
         left = np.searchsorted(hashes, probes, side="left")
         right = np.minimum(np.searchsorted(hashes, probes, side="right"), left + cap)
         counts = right - left
         total = int(counts.sum())
         if total == 0:
-            return np.zeros(0, np.int32)
+            return np.zeros(0, np.int32), counts
         shift = np.repeat(left - (np.cumsum(counts) - counts), counts)
-        return owners[shift + np.arange(total)]
+        return owners[shift + np.arange(total)], counts
 
 
 _CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
@@ -107,11 +123,13 @@ def dice_scores(query: str, keys: list[str]) -> np.ndarray:
     One vectorised pass over all keys (newline-joined, bigrams made unique per key) instead of a
     Python set per key: the fuzzy lookup scores up to a hundred keys a query.
     """
-    query_grams = np.unique(_bigram_codes(f" {query} ")[0])
+    query_grams = _distinct(_bigram_codes(f" {query} ")[0])
     grams, owners = _bigram_codes("\n".join(f" {key} " for key in keys))
-    distinct = np.unique((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
+    distinct = _distinct((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
     owner = (distinct >> _OWNER_SHIFT).astype(np.int64)
-    shared = np.isin(distinct & np.uint64((1 << 2 * _CODE_BITS) - 1), query_grams)
+    grams = distinct & np.uint64((1 << 2 * _CODE_BITS) - 1)
+    at = np.minimum(np.searchsorted(query_grams, grams), len(query_grams) - 1)
+    shared = query_grams[at] == grams
     sizes = np.bincount(owner, minlength=len(keys))
     common = np.bincount(owner, weights=shared, minlength=len(keys))
     return 2 * common / (sizes + len(query_grams))

@@ -74,6 +74,13 @@ def decode_text(array: np.ndarray) -> list[str]:
     return array.tobytes().decode("utf-8").split("\n")
 
 
+def decode_column(array: np.ndarray) -> tuple[str, ...]:
+    """Unpack a large text column as a tuple: a tuple of strings drops out of the garbage
+    collector's tracking, so its passes stop walking the column's hundreds of thousands of items
+    (a list would be walked again and again during lookups)."""
+    return tuple(decode_text(array))
+
+
 def write_gazetteer(places: pd.DataFrame, names: pd.DataFrame, path: Path) -> None:
     """Write the places table and the key-sorted names table as one .npz archive."""
     import pandas as pd  # the builder's dependency; reading the archive needs numpy only
@@ -146,8 +153,8 @@ def _word_postings(keys: list[str]) -> dict[str, np.ndarray]:
 class GazetteerArrays:
     """The decoded archive: numeric arrays as numpy, text columns as lists or line offsets."""
 
-    place_id: list[str]
-    place_name: list[str]
+    place_id: tuple[str, ...]
+    place_name: tuple[str, ...]
     latitude: np.ndarray
     longitude: np.ndarray
     population: np.ndarray
@@ -160,19 +167,19 @@ class GazetteerArrays:
     name_text: bytes
     name_offsets: np.ndarray
     place_name_start: np.ndarray
-    key_text: list[str]
+    key_text: tuple[str, ...]
     key_start: np.ndarray
     key_skeleton: np.ndarray
     skeleton_bytes: np.ndarray
     word_hash: np.ndarray
     word_group: np.ndarray
-    _skeleton_text: list[str] | None = None
+    _skeleton_text: tuple[str, ...] | None = None
 
     @property
-    def skeleton_text(self) -> list[str]:
+    def skeleton_text(self) -> tuple[str, ...]:
         """Distinct skeletons, decoded on first use (only fuzzy lookups need them)."""
         if self._skeleton_text is None:
-            self._skeleton_text = decode_text(self.skeleton_bytes)
+            self._skeleton_text = decode_column(self.skeleton_bytes)
         return self._skeleton_text
 
     def name_at(self, i: int) -> str:
@@ -201,8 +208,8 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
     offsets = np.concatenate([[0], newlines + 1, [len(text) + 1]]).astype(np.int64)
     stored = CODED_COLUMNS.values()
     return GazetteerArrays(
-        place_id=decode_text(raw["place_id"]),
-        place_name=decode_text(raw["place_name"]),
+        place_id=decode_column(raw["place_id"]),
+        place_name=decode_column(raw["place_name"]),
         latitude=raw["latitude"] / COORD_SCALE,
         longitude=raw["longitude"] / COORD_SCALE,
         population=raw["population"],
@@ -215,7 +222,7 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
         name_text=text,
         name_offsets=offsets,
         place_name_start=raw["place_name_start"],
-        key_text=decode_text(raw["key_text"]),
+        key_text=decode_column(raw["key_text"]),
         key_start=raw["key_start"],
         key_skeleton=raw["key_skeleton"],
         skeleton_bytes=raw["skeleton_text"],
