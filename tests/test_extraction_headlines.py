@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from events import extract
+from events.extraction.mentions import mentions_of
+from events.extraction.pipeline import get_pipeline
+from geo.model import Resolution
 
 
 def _events(text: str, published: str = "2017-03-10"):
@@ -60,3 +63,32 @@ def test_an_agent_after_an_article_acts():
     (event,) = _events("Shelling on Azaz city by the SDF leaves casualties")
     assert event.actor1 == "SDF: Syrian Democratic Forces"
     assert event.actor2 is None
+
+
+def _placed(doc, text: str, country: str, relation: str | None = None, feature: str = "town"):
+    """A place span of doc resolved by hand, so the test does not depend on the gazetteer."""
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    span._.resolution = Resolution(
+        text,
+        place_id=text,
+        name=text,
+        latitude=1.0,
+        longitude=1.0,
+        country=country,
+        feature=feature,
+        geo_precision=1,
+        confidence=0.9,
+    )
+    span._.relation = relation
+    return span
+
+
+def test_a_namesake_abroad_loses_to_a_place_in_the_document_country():
+    doc = get_pipeline("en")("Regime warplanes strike Mountain positions near Zabadani, Syria")
+    doc.spans["places"] = [
+        _placed(doc, "Mountain", "GB"),
+        _placed(doc, "Zabadani", "SY", relation="near"),
+        _placed(doc, "Syria", "SY", feature="country"),
+    ]
+    assert [m.place.span.text for m in mentions_of(doc, None)][:1] == ["Zabadani"]

@@ -3,23 +3,26 @@
 The place is where the event happens, not every place named: a speaker ("Moscou dénonce",
 "selon une source à Damas") is never the event's place; a resolved place beats an unresolved one,
 a place in the trigger's clause beats one elsewhere in the sentence, a specific place (village,
-town) beats a region or a country, and a relative phrase ("près de", "campagne est de") lowers
-the precision to ACLED's 2 (near) or 3 (region).
+town) beats a region or a country, a place in the document's country (the country most of its
+places and actors belong to) beats a namesake abroad ("Mountain" near Zabadani), and a relative
+phrase ("près de", "campagne est de") lowers the precision to ACLED's 2 (near) or 3 (region).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from events.extraction.lexicons import json_data
+from events.extraction.lexicons import actors, json_data
 from events.extraction.segments import segments
 from events.model import GEO_EXACT, GEO_NEAR, GEO_REGION
 
 PLACES_KEY = "places"
+ACTORS_KEY = "actors"
 COUNTRY_FEATURES = frozenset({"country", "pays"})
 LOCAL_FEATURES = frozenset(
     {
@@ -42,6 +45,7 @@ LIST_JOINERS = frozenset({",", "and", "et", "the", "la", "le", "les", "l'", "l�
 ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
+FOREIGN_PENALTY = 2.0
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,31 @@ def _containers(spans: list[Span]) -> set[str]:
     return names
 
 
+def _country(span: Span) -> str | None:
+    resolution = span._.resolution
+    return resolution.country if resolution is not None and resolution.resolved else None
+
+
+def _document_countries(doc: Doc) -> Counter[str]:
+    """Votes for the document's country: its resolved places and its lexicon actors."""
+    votes = Counter(c for s in doc.spans.get(PLACES_KEY, []) if (c := _country(s)))
+    lexicon = actors()
+    for span in doc.spans.get(ACTORS_KEY, []):
+        actor = lexicon.get(span.label_)
+        if actor is not None and actor.country:
+            votes[actor.country] += 1
+    return votes
+
+
+def _foreign(span: Span, votes: Counter[str]) -> bool:
+    """True for a place outside the country most of the document points to."""
+    country = _country(span)
+    if country is None or not votes:
+        return False
+    (top, count), *_ = votes.most_common(1)
+    return country != top and votes[country] < count
+
+
 def choose(
     sentence: Span, trigger: Span, zone: tuple[int, int], actor_spans: list[Span]
 ) -> Place | None:
@@ -160,7 +189,15 @@ def choose(
     if not spans:
         return None
     containers = _containers(spans)
-    best = max(spans, key=lambda s: _score(s, trigger, zone) - 2.0 * (_name(s) in containers))
+    votes = _document_countries(doc)
+    best = max(
+        spans,
+        key=lambda s: (
+            _score(s, trigger, zone)
+            - 2.0 * (_name(s) in containers)
+            - FOREIGN_PENALTY * _foreign(s, votes)
+        ),
+    )
     return Place(best, _precision(best))
 
 
