@@ -33,7 +33,6 @@ from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers,
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
 from gazetteer.tables import (
-    CODED_COLUMNS,
     GAZETTEER_FILE,
     MIN_WORD_LETTERS,
     GazetteerArrays,
@@ -63,8 +62,8 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
-CODED = tuple(CODED_COLUMNS.values())
-_CODED_FIELDS = tuple(CODED_COLUMNS)  # the same columns under their Place field names
+# The stored coded columns, in the order ``labels_of`` returns them.
+CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id", "admin2_name")
 # A place on offer during one lookup: (sort key, row or user Place, matched text, kind, score).
 _Offer = tuple[tuple, "int | Place", str, MatchKind, float]
 
@@ -79,7 +78,7 @@ def _new_place(fields: dict[str, object]) -> Place:
     """A Place from its complete field values, set directly: a frozen dataclass's __init__ goes
     through object.__setattr__ field by field, several times slower on the lookup path."""
     place = Place.__new__(Place)
-    place.__dict__.update(fields)
+    object.__setattr__(place, "__dict__", fields)
     return place
 
 
@@ -131,12 +130,11 @@ class BaseTables:
     def country(self, row: int) -> str:
         return self.country_labels[self.country_code.item(row)]
 
-    def labels_of(self, row: int) -> dict[str, str]:
-        """The coded columns of one place under their Place field names (feature, country,
-        admin names and ids, source)."""
+    def labels_of(self, row: int) -> list[str]:
+        """The coded columns of one place, in ``CODED`` order (feature, country, source,
+        admin1 id and name, admin2 id and name)."""
         codes = self._code_matrix[row].tolist()
-        pairs = zip(_CODED_FIELDS, self._labels, codes, strict=True)
-        return {field: labels[code] for field, labels, code in pairs}
+        return [labels[code] for labels, code in zip(self._labels, codes, strict=True)]
 
     def id_to_row(self) -> dict[str, int]:
         if self._id_to_row is None:
@@ -253,28 +251,28 @@ class GazetteerIndex:
     def _place(self, row: int) -> Place:
         place = self._place_cache.get(row)
         if place is None:
-            b = self.base
-            names = b.names_of(row)
+            b, a = self.base, self.base.arrays
+            names = a.names_of(row)
             if self._aliases_by_id:
                 names += tuple(
                     (lang, name)
                     for pid, lang, name in self._aliases_for(b.ids[row])
                     if (lang, name) not in names
                 )
-            coded = b.labels_of(row)
+            feature, country, source, admin1_id, admin1, admin2_id, admin2 = b.labels_of(row)
             fields = {
                 "id": b.ids[row],
-                "name": b.arrays.place_name[row],
-                "feature": coded["feature"],
-                "country": coded["country"],
-                "admin1": coded["admin1"],
-                "admin1_id": coded["admin1_id"],
-                "admin2": coded["admin2"],
-                "admin2_id": coded["admin2_id"],
+                "name": a.place_name[row],
+                "feature": feature,
+                "country": country,
+                "admin1": admin1,
+                "admin1_id": admin1_id,
+                "admin2": admin2,
+                "admin2_id": admin2_id,
                 "latitude": b.latitude.item(row),
                 "longitude": b.longitude.item(row),
                 "population": b.population.item(row),
-                "source": coded["source"],
+                "source": source,
                 "names": names,
             }
             place = _new_place(fields)
@@ -465,23 +463,23 @@ class GazetteerIndex:
             for key in tier:
                 skeleton = skeleton_key(key)
                 same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
-                pairs = [(group_keys[g], 1.0) for g in same.tolist()]
-                pairs += [(group_keys[g], 0.5) for g in others.tolist()]
-                pairs += [(k, 1.0) for k in self._user_skeletons.get(skeleton, ())]
-                pairs = [pair for pair in pairs if pair[0] != key]
-                if not pairs:
+                user = self._user_skeletons.get(skeleton, ())
+                candidate_keys = [group_keys[g] for g in same.tolist()]
+                candidate_keys += [group_keys[g] for g in others.tolist()]
+                candidate_keys += user
+                agreement = np.repeat([1.0, 0.5, 1.0], [len(same), len(others), len(user)])
+                if key in candidate_keys:  # the query's own key is no fuzzy match of itself
+                    kept = [i for i, k in enumerate(candidate_keys) if k != key]
+                    candidate_keys = [candidate_keys[i] for i in kept]
+                    agreement = agreement[kept]
+                if not candidate_keys:
                     continue
-                candidate_keys = [candidate_key for candidate_key, _ in pairs]
-                agreement = np.array([agree for _, agree in pairs])
-                dice = dice_scores(key, candidate_keys)
-                scores = (1 - SKELETON_WEIGHT) * dice + SKELETON_WEIGHT * agreement
+                scores = (1 - SKELETON_WEIGHT) * dice_scores(key, candidate_keys)
+                scores += SKELETON_WEIGHT * agreement
+                passing = np.flatnonzero(scores >= FUZZY_MIN_SIMILARITY).tolist()
                 scored = [
                     (min(score, 0.99), candidate_keys[i])
-                    for i, score in zip(
-                        np.flatnonzero(scores >= FUZZY_MIN_SIMILARITY).tolist(),
-                        scores[scores >= FUZZY_MIN_SIMILARITY].tolist(),
-                        strict=True,
-                    )
+                    for i, score in zip(passing, scores[passing].tolist(), strict=True)
                 ]
                 scored.sort(reverse=True)
                 for score, candidate_key in scored:
