@@ -92,3 +92,9 @@ def test_a_namesake_abroad_loses_to_a_place_in_the_document_country():
         _placed(doc, "Syria", "SY", feature="country"),
     ]
     assert [m.place.span.text for m in mentions_of(doc, None)][:1] == ["Zabadani"]
+
+
+def test_a_place_name_starting_an_organisation_name_is_not_the_place():
+    doc = get_pipeline("en")("Gunmen assassinate an official of the Baath Party in Jasim town")
+    doc.spans["places"] = [_placed(doc, "Baath", "SY"), _placed(doc, "Jasim", "SY")]
+    assert [m.place.span.text for m in mentions_of(doc, None)] == ["Jasim"]

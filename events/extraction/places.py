@@ -46,6 +46,7 @@ ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
 FOREIGN_PENALTY = 2.0
+MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,31 @@ def is_speaker(span: Span) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(json_data("event_refinements.json")["organisation_heads"])
+
+
+def _starts_organisation(span: Span) -> bool:
+    """True for a place name that begins a capitalised organisation name ("Al-Ba'ath Party",
+    "Arab National Guard"): the organisation is named, not the place."""
+    heads = _organisation_heads()
+    for token in span.doc[span.end : min(span.end + MAX_NAME_TAIL, span.sent.end)]:
+        if not token.is_title:
+            return False
+        if token.lower_ in heads:
+            return True
+    return False
+
+
 def _plausible(span: Span, actor_spans: list[Span]) -> bool:
-    """Not a speaker, not an actor ("la Russie" acting), not a lone function or common word."""
+    """Not a speaker, not an actor ("la Russie" acting) nor the start of an organisation's name,
+    not a lone function or common word."""
     if len(span) == 1 and span[0].pos_ in FUNCTION_POS:
         return False  # "Selon", "Elles", "La"
     if any(a.start < span.end and span.start < a.end for a in actor_spans):
         return False
-    return not is_speaker(span)
+    return not is_speaker(span) and not _starts_organisation(span)
 
 
 def is_broad(place: Place | None) -> bool:
