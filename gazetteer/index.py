@@ -100,6 +100,7 @@ class BaseTables:
         self._id_to_row: dict[str, int] | None = None
         self._skeleton_groups: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self._key_length = np.zeros(0, np.int32)
+        self._order_length = np.zeros(0, np.int32)
         self._neighbours: SkeletonNeighbours | None = None
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
@@ -158,21 +159,27 @@ class BaseTables:
         same, others = neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS)
 
         def expand(skeletons: np.ndarray) -> np.ndarray:
+            """Positions in ``order`` of the skeletons' groups (at most MAX_FUZZY_GROUPS each)."""
             starts = bounds[skeletons]
             counts = np.minimum(bounds[skeletons + 1] - starts, MAX_FUZZY_GROUPS)
             total = int(counts.sum())
             if total == 0:
                 return np.zeros(0, np.int64)
-            shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-            groups = order[shift + np.arange(total)]
-            return groups[mask[groups]] if mask is not None else groups
+            return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
 
-        same_groups, other_groups = expand(same), expand(others)
-        gap = np.abs(self._key_length[other_groups] - length)
-        other_groups = other_groups[gap <= MAX_LENGTH_GAP]
+        same_groups = order[expand(same)]
+        if mask is not None:
+            same_groups = same_groups[mask[same_groups]]
+        at = expand(others)
+        # Key lengths are read in skeleton order, next to each other, not scattered by group.
+        gaps = np.abs(self._order_length[at] - length)
+        near = gaps <= MAX_LENGTH_GAP
+        other_groups = order[at]
+        if mask is not None:
+            near &= mask[other_groups]
+        other_groups, gaps = other_groups[near], gaps[near]
         room = max(0, MAX_FUZZY_KEYS - len(same_groups))
         if len(other_groups) > room:
-            gaps = np.abs(self._key_length[other_groups] - length)
             other_groups = (
                 other_groups[np.argpartition(gaps, room - 1)[:room]] if room else other_groups[:0]
             )
@@ -219,6 +226,7 @@ class BaseTables:
             self._key_length = np.fromiter(
                 map(len, a.key_text), dtype=np.int32, count=len(a.key_text)
             )
+            self._order_length = self._key_length[order]
             self._neighbours = SkeletonNeighbours(a.skeleton_text)
         return self._neighbours
 
