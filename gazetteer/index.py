@@ -13,8 +13,10 @@ A lookup walks down these layers and stops adding once it has enough candidates:
    query's words ("Haymar" -> "Haymar Kabir", through word postings), then runs of words
    inside a long query ("... compound outside Barisha" -> "Barisha").
 
-Bigram sets are intersected in C, so fuzzy lookups stay in the thousands per second with only
-the standard library and numpy (the design card forbids rapidfuzz at run time here).
+The bigram Dice scores of a query's candidate keys are computed in one numpy pass
+(``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
+the standard library and numpy (the design card forbids rapidfuzz at run time here). Place objects
+are built only for the offers that make the result, once per row (``_place`` memoises them).
 """
 
 from __future__ import annotations
