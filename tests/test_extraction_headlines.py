@@ -98,3 +98,20 @@ def test_a_place_name_starting_an_organisation_name_is_not_the_place():
     doc = get_pipeline("en")("Gunmen assassinate an official of the Baath Party in Jasim town")
     doc.spans["places"] = [_placed(doc, "Baath", "SY"), _placed(doc, "Jasim", "SY")]
     assert [m.place.span.text for m in mentions_of(doc, None)] == ["Jasim"]
+
+
+def test_the_governorate_written_after_a_place_overrules_a_namesake_elsewhere():
+    doc = get_pipeline("en")("Warplanes strike Tishreen farm, Raqqa governorate, Syria")
+    tishreen = _placed(doc, "Tishreen", "SY")
+    tishreen._.resolution.admin1 = "Deir ez-Zor"
+    doc.spans["places"] = [
+        tishreen,
+        _placed(doc, "Raqqa", "SY", feature="governorate"),
+        _placed(doc, "Syria", "SY", feature="country"),
+    ]
+    assert [m.place.span.text for m in mentions_of(doc, None)][:1] == ["Raqqa"]
+
+
+def test_an_implied_actor_is_not_also_the_target():
+    for event in _events("Warplanes and helicopters raid several areas in the countryside of Hama"):
+        assert event.actor1 != event.actor2 or event.actor1 is None

@@ -134,7 +134,8 @@ def _sentence_mentions(
         if found_roles.actor1 is None:
             resolved = place is not None and place.precision is not None
             country = place.span._.resolution.country if resolved else None
-            found_roles.actor1 = implied_actor(country, sub_type, rule)
+            implied = implied_actor(country, sub_type, rule)
+            found_roles.actor1 = implied if implied != found_roles.actor2 else None
         mention_date = _nearest_date(sentence_dates, sentence, trigger) or paragraph_date
         if mention_date is not None:
             day, precision, text = mention_date.day, mention_date.precision, mention_date.text

@@ -46,6 +46,9 @@ ANCESTOR_DEPTH = 4
 LOOKAHEAD_SENTENCES = 3
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
 FOREIGN_PENALTY = 2.0
+HIERARCHY_PENALTY = 4.0  # below the written governorate itself
+MAX_HIERARCHY_GAP = 3  # tokens between a place and its governorate: ", Raqqa" / "in the"
+REGION_FEATURES = frozenset({"governorate", "province", "region", "district", "state"})
 MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
 
 
@@ -168,6 +171,29 @@ def _containers(spans: list[Span]) -> set[str]:
     return names
 
 
+def _against_hierarchy(span: Span, spans: list[Span]) -> bool:
+    """True for a place whose governorate is not the one written right after it ("Tishreen farm,
+    Raqqa governorate" resolved to a Tishrin of Deir ez-Zor): the text's hierarchy wins."""
+    resolution = span._.resolution
+    if resolution is None or not resolution.resolved or not resolution.admin1:
+        return False
+    for region in spans:
+        gap = region.start - span.end
+        if 0 <= gap <= MAX_HIERARCHY_GAP and _is_region(region):
+            held = {a.casefold() for a in (resolution.admin1, resolution.admin2) if a}
+            return _name(region) not in held
+    return False
+
+
+def _is_region(span: Span) -> bool:
+    resolution = span._.resolution
+    return (
+        resolution is not None
+        and resolution.resolved
+        and (resolution.feature or "").lower() in REGION_FEATURES
+    )
+
+
 def _country(span: Span) -> str | None:
     resolution = span._.resolution
     return resolution.country if resolution is not None and resolution.resolved else None
@@ -215,6 +241,7 @@ def choose(
             _score(s, trigger, zone)
             - 2.0 * (_name(s) in containers)
             - FOREIGN_PENALTY * _foreign(s, votes)
+            - HIERARCHY_PENALTY * _against_hierarchy(s, spans)
         ),
     )
     return Place(best, _precision(best))
