@@ -4,8 +4,10 @@ The place is where the event happens, not every place named: a speaker ("Moscou 
 "selon une source à Damas") is never the event's place; a resolved place beats an unresolved one,
 a place in the trigger's clause beats one elsewhere in the sentence, a specific place (village,
 town) beats a region or a country, a place in the document's country (the country most of its
-places and actors belong to) beats a namesake abroad ("Mountain" near Zabadani), and a relative
-phrase ("près de", "campagne est de") lowers the precision to ACLED's 2 (near) or 3 (region).
+places and actors belong to) beats a namesake abroad ("Mountain" near Zabadani), a place
+resolved outside the governorate written after it loses to that governorate, the start of an
+organisation's name ("Al-Ba'ath Party") is no place, and a relative phrase ("près de", "campagne
+est de") lowers the precision to ACLED's 2 (near) or 3 (region).
 """
 
 from __future__ import annotations
