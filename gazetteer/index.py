@@ -3,8 +3,9 @@
 A lookup walks down these layers and stops adding once it has enough candidates:
 
 1. the normalised key of the whole name, then of the variants ``query_key_tiers`` derives
-   (written alternatives, descriptor words dropped, glued articles split) in a dict from key to
-   its slice of the key-sorted names table — "exact" and "normalized" matches, similarity 1;
+   (written alternatives, descriptor words dropped, glued articles split), found by binary
+   search in the sorted key column, which gives its slice of the key-sorted names table —
+   "exact" and "normalized" matches, similarity 1;
 2. fuzzy: keys whose consonant skeleton (``skeleton_key``) equals the query's or is one edit
    away, found with the numpy deletion-neighbourhood index of ``gazetteer.fuzzy`` (built on the
    first fuzzy lookup), scored by the Dice coefficient of character bigrams blended with
@@ -22,6 +23,7 @@ are built only for the offers that make the result, once per row (``_place`` mem
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -85,7 +87,7 @@ def _new_place(fields: dict[str, object]) -> Place:
 
 
 class BaseTables:
-    """The shipped archive, with the dict from normalised key to its slice of name variants."""
+    """The shipped archive, with the lookups and lazily built helper arrays over it."""
 
     def __init__(self, arrays: GazetteerArrays) -> None:
         self.arrays = arrays
@@ -98,7 +100,6 @@ class BaseTables:
         self.feature_labels = a.labels["feature"]
         self.country_code = a.codes["country"]
         self.country_labels = a.labels["country"]
-        self.key_to_group = {key: group for group, key in enumerate(a.key_text)}
         self._id_to_row: dict[str, int] | None = None
         self._skeleton_groups: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self._key_length = np.zeros(0, np.int32)
@@ -112,6 +113,13 @@ class BaseTables:
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
         self.feature_weight = weight_of_code[self.feature_code]
+
+    def group_of(self, key: str) -> int | None:
+        """The group of a normalised key, or None: a binary search of the sorted key column,
+        where a dict over its 637k keys would cost some 40 MB and 0.1-0.4 s of every load."""
+        keys = self.arrays.key_text
+        group = bisect_left(keys, key)
+        return group if group < len(keys) and keys[group] == key else None
 
     def in_countries(self, rows: np.ndarray, countries: frozenset[str]) -> np.ndarray:
         """Boolean mask: which of these place rows lie in one of the countries."""
@@ -410,7 +418,7 @@ class GazetteerIndex:
         """
         fuzzy = similarity < 1.0
         entries: list[tuple[int | Place, str, str, int, int]] = []
-        group = self.base.key_to_group.get(key)
+        group = self.base.group_of(key)
         if group is not None:
             b, a = self.base, self.base.arrays
             lo, hi = a.key_start[group : group + 2].tolist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from itertools import pairwise
 
 import pytest
 
@@ -131,3 +132,9 @@ def test_a_district_known_to_two_sources_is_one_place(gazetteer_index):
     districts = [c.place for c in candidates if c.place.feature == "district"]
     assert len(districts) == 1, [(p.id, p.name) for p in districts]
     assert "wof" in districts[0].source and "opensyria" in districts[0].source
+
+
+def test_key_column_is_strictly_sorted(gazetteer_index):
+    """Keys are found by binary search, so the shipped key column must be in str order."""
+    keys = gazetteer_index.base.arrays.key_text
+    assert all(a < b for a, b in pairwise(keys))
