@@ -115,3 +115,17 @@ def test_the_governorate_written_after_a_place_overrules_a_namesake_elsewhere():
 def test_an_implied_actor_is_not_also_the_target():
     for event in _events("Warplanes and helicopters raid several areas in the countryside of Hama"):
         assert event.actor1 != event.actor2 or event.actor1 is None
+
+
+def test_the_first_of_two_joined_actors_acts_with_the_second():
+    (event,) = _events(
+        "Regime forces and loyal militiamen shell Kafr Nabl in the countryside of Idlib"
+    )
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.assoc_actor_1 == "Militia (Pro-Government)"
+
+
+def test_listed_victims_are_never_the_actor():
+    for event in _events("Five casualties, children and women, in airstrikes on Saqba and Douma"):
+        assert event.actor1 != "Civilians (Syria)"
+        assert event.actor2 == "Civilians (Syria)"

@@ -127,9 +127,13 @@ def _slot(
         return "actor1" if _agent_of(span, trigger) else "skip"
     if _genitive_of(span, trigger) and kind_of(span.label_) != CIVILIAN_KIND:
         return "actor1"
+    joined = previous is not None and _joined(previous[0], span)
+    civilian = kind_of(span.label_) == CIVILIAN_KIND
+    if joined and not previous[1] and span.end <= trigger.start and not civilian:
+        return "assoc1"  # "Regime forces and loyal militiamen shell": the first acts
     if _modifier_of(span, trigger):
         return "actor1"
-    if previous is not None and previous[1] and _joined(previous[0], span):
+    if joined and previous[1]:
         if previous[1] == "between":
             return "partner"
         return "assoc1" if previous[1] in ("actor1", "assoc1") else "assoc2"
@@ -210,6 +214,8 @@ def _tidy(roles: Roles) -> Roles:
             roles.actor1, roles.actor2 = roles.actor2, roles.actor1
     if roles.actor1 is None and roles.assoc_actor_1:
         roles.actor1, roles.assoc_actor_1 = roles.assoc_actor_1, None
+        if kind_of(roles.actor1) == CIVILIAN_KIND:
+            roles.actor1, roles.actor2 = None, roles.actor2 or roles.actor1
     if roles.actor2 == roles.actor1:
         roles.actor2 = None
     if roles.assoc_actor_1 in (roles.actor1, roles.actor2):
