@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from importlib import resources
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import flask
 import pandas as pd
@@ -50,6 +51,18 @@ def map_view_from_args(args) -> tuple[list[float], int]:
     return center, zoom
 
 
+def page_query() -> str:
+    """The query string of the page being built.
+
+    Dash fetches the layout with a separate request (``/_dash-layout``) that carries no query;
+    the page's own address arrives as its same-origin Referer, so a shared link still works.
+    """
+    if flask.request.query_string:
+        return flask.request.query_string.decode()
+    referrer = flask.request.referrer or ""
+    return urlsplit(referrer).query if referrer.startswith(flask.request.host_url) else ""
+
+
 def create_app(store: EventStore | pd.DataFrame) -> Dash:
     """The dashboard app: events are read once here; filtering happens in memory per request."""
     board = Dashboard(store)
@@ -64,9 +77,8 @@ def create_app(store: EventStore | pd.DataFrame) -> Dash:
     admin_path = admin_polygons_path()
 
     def layout():
-        args = flask.request.args if flask.has_request_context() else {}
-        query = flask.request.query_string.decode() if flask.has_request_context() else ""
-        center, zoom = map_view_from_args(args)
+        query = page_query() if flask.has_request_context() else ""
+        center, zoom = map_view_from_args(dict(parse_qsl(query)))
         return build_layout(board.events, from_query(query), center, zoom,
                             ADMIN_ROUTE if admin_path else None)
 

@@ -6,6 +6,7 @@ browser, the app served by werkzeug in a thread on 127.0.0.1 at a free port.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import socket
 import tempfile
@@ -18,6 +19,8 @@ from contextlib import contextmanager
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from werkzeug.serving import make_server
+
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -57,10 +60,12 @@ def serving(flask_app, timeout: float = 30.0) -> Iterator[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[webdriver.Chrome]:
+def chromium(downloads: str | None = None) -> Iterator[webdriver.Chrome]:
     """A headless Chromium with a throwaway profile, quit and cleaned up afterwards."""
     profile = tempfile.mkdtemp(prefix="eventmap-chromium-")
     options = webdriver.ChromeOptions()
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads})
     options.binary_location = CHROMIUM
     for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
