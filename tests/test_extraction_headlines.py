@@ -129,3 +129,15 @@ def test_listed_victims_are_never_the_actor():
     for event in _events("Five casualties, children and women, in airstrikes on Saqba and Douma"):
         assert event.actor1 != "Civilians (Syria)"
         assert event.actor2 == "Civilians (Syria)"
+
+
+def test_a_place_resolved_abroad_loses_to_the_city_written_as_its_container():
+    doc = get_pipeline("en")("Aerial bombardment kills 10 in Bab Neirab neighborhood, Aleppo")
+    doc.spans["places"] = [_placed(doc, "Bab Neirab", "ES"), _placed(doc, "Aleppo", "SY")]
+    assert [m.place.span.text for m in mentions_of(doc, None)] == ["Aleppo"]
+
+
+def test_a_direction_from_a_city_is_not_a_container():
+    doc = get_pipeline("en")("Clashes in Jarabulus city northeast of Aleppo")
+    doc.spans["places"] = [_placed(doc, "Jarabulus", "TR"), _placed(doc, "Aleppo", "SY")]
+    assert [m.place.span.text for m in mentions_of(doc, None)] == ["Jarabulus"]

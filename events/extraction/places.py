@@ -49,7 +49,8 @@ LOOKAHEAD_SENTENCES = 3
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"})
 FOREIGN_PENALTY = 2.0
 HIERARCHY_PENALTY = 4.0  # below the written governorate itself
-MAX_HIERARCHY_GAP = 3  # tokens between a place and its governorate: ", Raqqa" / "in the"
+MAX_HIERARCHY_GAP = 3  # tokens between a place and its container: "farm, Raqqa governorate"
+CONTAINER_MARKERS = frozenset({",", "in", "à", "en", "dans"})
 REGION_FEATURES = frozenset({"governorate", "province", "region", "district", "state"})
 MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
 
@@ -174,16 +175,24 @@ def _containers(spans: list[Span]) -> set[str]:
 
 
 def _against_hierarchy(span: Span, spans: list[Span]) -> bool:
-    """True for a place whose governorate is not the one written right after it ("Tishreen farm,
-    Raqqa governorate" resolved to a Tishrin of Deir ez-Zor): the text's hierarchy wins."""
+    """True for a place outside the container written right after it: another governorate
+    ("Tishreen farm, Raqqa governorate" resolved to a Tishrin of Deir ez-Zor) or another country
+    ("Bab al-Neirab neighborhood, Aleppo" resolved in Spain). The text's hierarchy wins."""
     resolution = span._.resolution
-    if resolution is None or not resolution.resolved or not resolution.admin1:
+    if resolution is None or not resolution.resolved:
         return False
-    for region in spans:
-        gap = region.start - span.end
-        if 0 <= gap <= MAX_HIERARCHY_GAP and _is_region(region):
+    for container in spans:
+        gap = container.start - span.end
+        if not 0 < gap <= MAX_HIERARCHY_GAP or _country(container) is None:
+            continue
+        if span.doc[container.start - 1].lower_ not in CONTAINER_MARKERS:
+            continue  # "northeast of Aleppo" places it beside Aleppo, not in it
+        if _country(container) != resolution.country:
+            return True
+        if _is_region(container) and resolution.admin1:
             held = {a.casefold() for a in (resolution.admin1, resolution.admin2) if a}
-            return _name(region) not in held
+            return _name(container) not in held
+        return False
     return False
 
 
