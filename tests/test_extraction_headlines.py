@@ -141,3 +141,17 @@ def test_a_direction_from_a_city_is_not_a_container():
     doc = get_pipeline("en")("Clashes in Jarabulus city northeast of Aleppo")
     doc.spans["places"] = [_placed(doc, "Jarabulus", "TR"), _placed(doc, "Aleppo", "SY")]
     assert [m.place.span.text for m in mentions_of(doc, None)] == ["Jarabulus"]
+
+
+def test_sniper_fire_on_a_civilian_is_an_attack():
+    events = _events(
+        "A civilian dies by snipers of the regime forces in Darayya, Damascus countryside"
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "Military Forces of Syria", "Civilians (Syria)")
+    ]
+
+
+def test_turkish_shells_are_fired_by_the_turkish_army():
+    (event,) = _events("Turkish shells target the countryside of Aleppo")
+    assert event.actor1 == "Military Forces of Turkey"

@@ -276,6 +276,8 @@ def coordinated(place: Place, zone_end: int, actor_spans: list[Span]) -> list[Pl
         candidate = Place(span, _precision(span))
         if (candidate.precision or GEO_REGION) >= GEO_REGION or not _plausible(span, actor_spans):
             break
+        if span._.relation or _name(span) in _containers([previous]):
+            break  # "Darayya, Damascus countryside": the container, not a second place
         found.append(candidate)
         previous = span
     return found
