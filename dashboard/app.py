@@ -87,7 +87,12 @@ def create_app(store: EventStore | pd.DataFrame) -> Dash:
         @app.server.route(ADMIN_ROUTE)
         def admin_geojson():
             raw = admin_path.read_bytes()
-            body = gzip.decompress(raw) if admin_path.suffix == ".gz" else raw
+            gzipped = admin_path.suffix == ".gz"
+            if gzipped and "gzip" in flask.request.headers.get("Accept-Encoding", ""):
+                response = flask.Response(raw, mimetype="application/geo+json")
+                response.headers["Content-Encoding"] = "gzip"
+                return response
+            body = gzip.decompress(raw) if gzipped else raw
             return flask.Response(body, mimetype="application/geo+json")
 
     register_callbacks(app, board)

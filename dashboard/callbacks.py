@@ -32,6 +32,7 @@ FILTER_INPUTS = [
     Input("min-conf", "value"), Input("mode", "value"),
 ]
 FILTER_STATES = [State(i.component_id, i.component_property) for i in FILTER_INPUTS]
+WEEK_MS = 7 * 24 * 3600 * 1000  # a bar spans its week on the date axis
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -74,8 +75,9 @@ def view_query(state: ViewState, bounds, zoom) -> str:
 
 def timeline_figure(mondays: np.ndarray, counts: np.ndarray) -> go.Figure:
     """Bar chart of events per week; dragging across it selects a date range."""
-    figure = go.Figure(go.Bar(x=mondays.astype(str), y=counts, marker_color="#455a64",
-                              hovertemplate="week of %{x}: %{y} events<extra></extra>"))
+    figure = go.Figure(go.Bar(x=(mondays + 3).astype(str), y=counts, marker_color="#455a64",
+                              width=WEEK_MS * 0.9,
+                              hovertemplate="week around %{x}: %{y} events<extra></extra>"))
     figure.update_layout(margin={"l": 40, "r": 10, "t": 5, "b": 25}, dragmode="select",
                          selectdirection="h", bargap=0.05, height=150,
                          xaxis={"type": "date"}, yaxis={"fixedrange": True},
