@@ -14,8 +14,8 @@ GEO_PRECISION = {1: "the named place itself", 2: "near / part of a named place",
 
 def _value(row: pd.Series, column: str):
     value = row.get(column)
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
+    if value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
+        return None  # None, NaN and pandas' NA (nullable integer columns from the store)
     return value
 
 

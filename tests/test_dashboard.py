@@ -108,6 +108,17 @@ def test_detail_renders_article_text_as_text_never_html():
     assert safe_link("https://example.org/a") == "https://example.org/a"
 
 
+def test_detail_of_a_store_row_with_missing_values():
+    row = pd.Series({f: None for f in EVENT_FIELDS} | {
+        "event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use",
+        "notes": "Les FDS ont abattu deux drones.", "place_candidates": []})
+    row["time_precision"] = pd.NA
+    row["fatalities"] = pd.NA
+    row["geo_precision"] = pd.NA
+    text = str(event_detail(row))
+    assert "undated" in text and "not given" in text and "Les FDS ont abattu deux drones." in text
+
+
 def _all_nodes(node):
     yield node
     children = getattr(node, "children", None)
