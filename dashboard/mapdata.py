@@ -17,7 +17,7 @@ POINT_ZOOM = 12  # from this zoom on, always individual markers
 CELL_PIXELS = 56  # grid cell side on screen, markers mode
 DENSITY_PIXELS = 20  # grid cell side on screen, density mode
 MARGIN = 0.25  # share of the view added on each side
-GRID_KEY = 1 << 24  # combines a cell's column and row into one sortable integer
+DENSE_GRID_LIMIT = 4_000_000  # cells; above this the grid is counted by sorting instead
 
 
 def visible_rows(events: LoadedEvents, mask: np.ndarray, bounds: list | None) -> np.ndarray:
@@ -54,20 +54,38 @@ def _points(events: LoadedEvents, rows: np.ndarray) -> dict:
 
 
 def _grid(events: LoadedEvents, rows: np.ndarray, zoom: float, pixels: int):
+    """Cell side (degrees), column and row of each occupied cell, each row's cell, counts.
+
+    Cells are numbered densely over the occupied box, so counting is one ``bincount`` (linear
+    time) rather than a sort of every visible event.
+    """
     size = 360.0 / 2 ** max(zoom, 0) * pixels / 256
     ix = np.floor(events.lon[rows] / size).astype(np.int64)
     iy = np.floor(events.lat[rows] / size).astype(np.int64)
-    keys, inverse, counts = np.unique(ix * GRID_KEY + iy, return_inverse=True, return_counts=True)
-    return size, keys, inverse, counts
+    x0, y0 = ix.min(), iy.min()
+    height = int(iy.max() - y0) + 1
+    dense = (ix - x0) * height + (iy - y0)
+    if (int(ix.max() - x0) + 1) * height > DENSE_GRID_LIMIT:  # sparse events over a huge box
+        occupied, inverse, counts = np.unique(dense, return_inverse=True, return_counts=True)
+        return size, occupied // height + x0, occupied % height + y0, inverse, counts
+    per_cell = np.bincount(dense)
+    occupied = np.flatnonzero(per_cell)
+    lookup = np.zeros(len(per_cell), dtype=np.int64)
+    lookup[occupied] = np.arange(len(occupied))
+    return (size, occupied // height + x0, occupied % height + y0, lookup[dense],
+            per_cell[occupied])
 
 
 def _cells(events: LoadedEvents, rows: np.ndarray, zoom: float) -> dict:
-    _, keys, inverse, counts = _grid(events, rows, zoom, CELL_PIXELS)
+    if not len(rows):
+        return {"type": "FeatureCollection", "features": []}
+    _, _, _, inverse, counts = _grid(events, rows, zoom, CELL_PIXELS)
     lon = np.bincount(inverse, weights=events.lon[rows]) / counts
     lat = np.bincount(inverse, weights=events.lat[rows]) / counts
     n_types = len(events.type_names) + 1
-    by_type = np.bincount(inverse * n_types + events.type_code[rows], minlength=len(keys) * n_types)
-    dominant = by_type.reshape(len(keys), n_types).argmax(axis=1)
+    by_type = np.bincount(inverse * n_types + events.type_code[rows],
+                          minlength=len(counts) * n_types)
+    dominant = by_type.reshape(len(counts), n_types).argmax(axis=1)
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [x, y]},
          "properties": {"kind": "cell", "n": n, "t": t}}
@@ -80,9 +98,7 @@ def _cells(events: LoadedEvents, rows: np.ndarray, zoom: float) -> dict:
 def _density(events: LoadedEvents, rows: np.ndarray, zoom: float) -> dict:
     if not len(rows):
         return {"type": "FeatureCollection", "features": []}
-    size, keys, _, counts = _grid(events, rows, zoom, DENSITY_PIXELS)
-    ix = np.floor_divide(keys + GRID_KEY // 2, GRID_KEY)
-    iy = keys - ix * GRID_KEY
+    size, ix, iy, _, counts = _grid(events, rows, zoom, DENSITY_PIXELS)
     level = np.log1p(counts) / np.log1p(counts.max())
     features = []
     for x, y, n, lv in zip(ix.tolist(), iy.tolist(), counts.tolist(), level.round(3).tolist(),

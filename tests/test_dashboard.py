@@ -130,3 +130,12 @@ def _all_nodes(node):
 def test_app_starts_with_zero_events():
     app = create_app(pd.DataFrame(columns=list(EVENT_FIELDS)))
     assert app.server.test_client().get("/").status_code == 200
+
+
+def test_sparse_events_over_a_huge_box_still_aggregate(loaded):
+    far = load_events(pd.concat([loaded.frame.head(3000), synthetic_events(5, seed=9).assign(
+        longitude=[-120.0, 150.0, 0.0, 10.0, 170.0], latitude=[60.0, -40.0, 0.0, 5.0, 70.0])],
+        ignore_index=True))[1]
+    rows = visible_rows(far, np.ones(len(far.frame), bool), None)
+    cells = map_features(far, rows, 11, "markers")["features"]
+    assert sum(f["properties"]["n"] for f in cells) == len(far.frame)
