@@ -60,6 +60,7 @@ class LoadedEvents:
     type_code: np.ndarray = field(init=False)  # index into ``type_names``
     precision: np.ndarray = field(init=False)
     type_names: list[str] = field(init=False)
+    _options: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         frame = self.frame
@@ -81,16 +82,18 @@ class LoadedEvents:
         """Rows that can be drawn on the map."""
         return ~(np.isnan(self.lon) | np.isnan(self.lat))
 
-    def options(self, column: str) -> list[str]:
-        """Sorted distinct non-empty values of a column, for a dropdown."""
-        return sorted(v for v in self.frame[column].dropna().unique() if v)
+    def options(self, *columns: str) -> list[str]:
+        """Sorted distinct non-empty values of the columns, for a dropdown; computed once."""
+        if columns not in self._options:
+            names: set[str] = set()
+            for column in columns:
+                names.update(v for v in self.frame[column].dropna().unique() if v)
+            self._options[columns] = sorted(names)
+        return self._options[columns]
 
     def actor_options(self) -> list[str]:
         """Every actor named in any actor column."""
-        names: set[str] = set()
-        for column in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
-            names.update(v for v in self.frame[column].dropna().unique() if v)
-        return sorted(names)
+        return self.options("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 
 def load_events(store: EventStore | pd.DataFrame) -> tuple[EventStore, LoadedEvents]:
