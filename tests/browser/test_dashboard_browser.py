@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -98,3 +99,16 @@ def test_zero_events_and_undated_events_do_not_break_the_page(browser, screensho
         assert not markers(browser)
         assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         screenshot("zero-events")
+
+
+def test_html_export_is_a_standalone_offline_map_of_the_filtered_events(browser, demo_url,
+                                                                         downloads):
+    browser.get(demo_url + "/?type=Protests")
+    wait_count(browser, "1 events shown")
+    browser.find_element(By.ID, "export-html").click()
+    WebDriverWait(browser, WAIT).until(
+        lambda b: [p for p in downloads.glob("eventmap-Protests.html") if p.stat().st_size])
+    page = (downloads / "eventmap-Protests.html").read_text(encoding="utf-8")
+    assert "Bassora" in page or "Basra" in page
+    assert "Tal Tamar" not in page
+    assert not re.search(r"<script[^>]+src=.https?:|<link[^>]+href=.https?:", page)
