@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint browser benchmarks
+.PHONY: setup demo test lint browser
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,3 @@ lint: setup
 
 test: setup browser lint
 	$(VENV)/bin/pytest
-
-benchmarks: setup
-	$(PY) benchmarks/run_all.py
