@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 from math import log10
@@ -27,10 +29,19 @@ MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
 POPULATION_WEIGHT = 0.25
 ORDER_PRIOR = 0.1  # weight of the gazetteer's own ranking (tier, match kind, feature, source)
 MIN_FUZZY_SIMILARITY = 0.75
+FOCUS_MIN_FUZZY_SIMILARITY = 0.65  # inside a stated country focus, a near spelling is usually it
+CLOSENESS_WEIGHT = 0.2  # spelling closeness of the query to the place's own names
+RECORD_WEIGHT = 0.03  # per other matching record of the same place (several sources = notable)
+RECORD_KM = 10
+AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B lies
 MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
 RUNNER_UPS = 5
+# Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
+TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
+TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
+CONFIDENCE_NAMESAKE_ABROAD = 0.6  # fuzzy pick while the exact name is a place abroad: 24 % right
 LOOKUP_LIMIT = 12
 REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
 
@@ -107,21 +118,43 @@ def _name_quality(cand: Candidate) -> float:
     return max(0.0, cand.similarity) * 0.85
 
 
-def _score(cand: Candidate, order: int, ctx: Context, relation: Relation | None,
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+
+
+@lru_cache(maxsize=200_000)
+def _fold(text: str) -> str:
+    """Latin letters of a name without accents or transliteration marks ("Ma`arrat" → "maarrat")."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NON_LETTERS.sub("", text).split())
+
+
+@lru_cache(maxsize=200_000)
+def _closeness(query: str, place: Place) -> float:
+    """Letter-level similarity of the written name to the place's nearest name: the gazetteer's
+    folding makes "Abu Hammam" and "Abu Hamamah" equal matches of "Abu Hamam"; this does not."""
+    folded = _fold(query)
+    best = 0.0
+    for name in {place.name, *(n for _, n in place.names)}:
+        other = _fold(name)
+        if other:
+            best = max(best, SequenceMatcher(None, folded, other).ratio())
+    return best
+
+
+def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Relation | None,
            hint: str | None) -> _Scored:
     place = cand.place
     notes = [f"{cand.match} match" if cand.match != "fuzzy" else f"fuzzy {cand.similarity:.2f}"]
     weight, _ = _feature_table().get(place.feature, (0.5, PRECISE))
     score = 0.5 * _name_quality(cand) + 0.2 * weight + ORDER_PRIOR / (1 + order)
+    score += CLOSENESS_WEIGHT * _closeness(query, place)
     score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
     focus = ctx.countries + ((hint,) if hint else ())
-    if focus:
-        if place.country in focus:
-            score += 0.3
-            notes.append(f"in {place.country}")
-        elif cand.match == "fuzzy":
-            score -= 0.3
+    if place.country in focus:
+        score += 0.3
+        notes.append(f"in {place.country}")
     wants_region = relation is not None and relation.wants_region
     if place.feature in REGION_FEATURES and place.feature != "country":
         # "Homs" alone is the city; the governorate only when the text asks for a province.
@@ -161,11 +194,21 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
     return best
 
 
-def _confidence(best: _Scored, runner: _Scored | None) -> float:
+def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> float:
+    """Chance that the pick is right: how well the name matched and how clearly it beat the
+    best rival elsewhere, shared with the namesakes in the same country that it barely beat
+    (across countries, population and focus already decide; inside one, several tied villages
+    are a lottery). A near spelling is trusted less when the name is written exactly so outside
+    the focus."""
     quality = _name_quality(best.cand)
     conf = min(1.0, 0.35 + 0.45 * quality + 0.3 * max(0.0, best.score - 1.0))
-    if runner is not None:
-        conf *= 0.6 + 0.4 * min(1.0, (best.score - runner.score) / 0.25)
+    if best.cand.match == "fuzzy" and namesake_abroad:
+        conf *= CONFIDENCE_NAMESAKE_ABROAD
+    if rivals:
+        conf *= 0.6 + 0.4 * min(1.0, (best.score - rivals[0].score) / 0.25)
+    ties = sum(1 for r in rivals if r.score >= best.score - TIE_MARGIN
+               and r.cand.place.country == best.cand.place.country)
+    conf *= TIE_FLOOR + (1 - TIE_FLOOR) / (1 + ties)
     return round(max(0.0, min(1.0, conf)), 3)
 
 
@@ -231,21 +274,38 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     )
 
 
+def _admissible(cand: Candidate, focus: tuple[str, ...]) -> bool:
+    """Inside the focus countries any place will do; outside them only a country or a
+    well-known place matched by its name, not by a near spelling (a small foreign namesake or
+    a foreign city that merely looks alike is the wrong-country answer)."""
+    place = cand.place
+    return (not focus or place.country in focus or place.feature == "country"
+            or (place.population >= FOREIGN_MIN_POPULATION and cand.match != "fuzzy"))
+
+
 def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> bool:
-    return any(c.match != "fuzzy" and (not focus or c.place.country in focus
-               or c.place.feature == "country" or c.place.population >= FOREIGN_MIN_POPULATION)
-               for c in cands)
+    return any(c.match != "fuzzy" and _admissible(c, focus) for c in cands)
+
+
+def _too_short(name: str) -> bool:
+    """Too short for a near spelling to mean anything: fewer than MIN_FUZZY_CHARS letters in
+    the gazetteer key, unless the written name is longer (the key drops "Al", doubled vowels)."""
+    return (len(normalize_name(name).replace(" ", "")) < MIN_FUZZY_CHARS
+            and len(_fold(name).replace(" ", "")) <= MIN_FUZZY_CHARS + 1)
 
 
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> list[Candidate]:
-    """Exact and folded matches first; fuzzy ones only when no exact match is plausible (in the
-    focus countries or a well-known place), and never for very short names."""
+    """Admissible exact and folded matches first; fuzzy ones only when there is none, never for
+    very short names, and from a lower similarity inside a stated country focus (where the
+    gazetteer holds most villages under some spelling)."""
+    cands = tuple(c for c in cands if _admissible(c, focus))
     exact = [c for c in cands if c.match != "fuzzy"]
-    if _plausible_exact(tuple(exact), focus):
+    if exact or _too_short(name):
         return exact
-    if len(normalize_name(name).replace(" ", "")) < MIN_FUZZY_CHARS:
-        return exact
-    return exact + [c for c in cands if c.match == "fuzzy" and c.similarity >= MIN_FUZZY_SIMILARITY]
+    floor = FOCUS_MIN_FUZZY_SIMILARITY if focus else MIN_FUZZY_SIMILARITY
+    # Country names are well known and spelt right: "Siraw" is not a misspelt "Syria".
+    return [c for c in cands if c.match == "fuzzy" and c.similarity >= floor
+            and c.place.feature != "country"]
 
 
 @lru_cache(maxsize=1)
@@ -264,38 +324,78 @@ def _continent(name: str) -> Resolution | None:
                       reason="continent name")
 
 
+def _alternatives(name: str) -> list[str]:
+    """The name and, for "Kobane/Ayn al Arab" or "Qurt Qulaq (Kurtkulak)", each of its spellings."""
+    parts = [p.strip() for p in re.split(r"[/()]", name) if p.strip()]
+    return [name, *(p for p in parts if p != name)] if len(parts) > 1 else [name]
+
+
+def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
+    """Reward candidates that other matching records confirm: several gazetteer records of one
+    place, or a village that gives its name to the subdistrict around it (a notable place);
+    and, for a name written two ways, both spellings landing together."""
+    for item in scored:
+        place = item.cand.place
+        near = [o.cand for o in scored if o.cand.place.id != place.id and haversine_km(
+            place.latitude, place.longitude, o.cand.place.latitude, o.cand.place.longitude)
+            <= RECORD_KM]
+        records = sum(1 for c in near if c.match != "fuzzy")
+        if records and place.feature not in REGION_FEATURES:  # a region's point is arbitrary
+            item.score += RECORD_WEIGHT * min(records, 3)
+            item.notes.append(f"{records} nearby records")
+        spellings = parts_of[place.id].union(*(parts_of[c.place.id] for c in near)) - {0}
+        if len(spellings) > 1:  # index 0 is the whole name, which finds either part
+            item.score += AGREEMENT_WEIGHT
+            item.notes.append("both spellings agree")
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it."""
     continent = _continent(name)
     if continent is not None:
         return continent
-    cands = _lookup(name, tuple(context.countries))
+    focus = tuple(c for c in (*context.countries, hint) if c)
+    groups = [(part, _lookup(part, tuple(context.countries))) for part in _alternatives(name)]
+    cands = [c for _, found in groups for c in found]
     if not cands:
         return Resolution(query=name, reason="no gazetteer entry for this name")
-    usable = _usable(name, cands, context.countries + ((hint,) if hint else ()))
+    parts_of: dict[str, set[int]] = {}
+    usable: list[Candidate] = []
+    for i, (part, found) in enumerate(groups):
+        for cand in _usable(part, found, focus):
+            if cand.place.id not in parts_of:
+                parts_of[cand.place.id] = set()
+                usable.append(cand)
+            parts_of[cand.place.id].add(i)
+    if any(c.match != "fuzzy" for c in usable):
+        usable = [c for c in usable if c.match != "fuzzy"]
     if not usable:
-        closest = max(cands, key=lambda c: c.similarity)
+        if not any(_admissible(c, focus) for c in cands):
+            return Resolution(query=name, reason="no good match: outside the country focus "
+                                                 f"{', '.join(focus)} only small places or "
+                                                 "look-alikes "
+                                                 f"(first {cands[0].place.name}, "
+                                                 f"{cands[0].place.country})")
+        if _too_short(name):
+            return Resolution(query=name, reason="no good match: no exact match, and the name "
+                                                 "is too short to trust a near spelling")
+        closest = max((c for c in cands if _admissible(c, focus)), key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
                                              f"is only {closest.similarity:.2f} similar")
-    scored = sorted((_score(c, i, context, relation, hint) for i, c in enumerate(usable)),
-                    key=lambda s: s.score, reverse=True)
+    scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
+              for i, c in enumerate(usable)]
+    _support(scored, parts_of)
+    scored.sort(key=lambda s: s.score, reverse=True)
     best = scored[0]
-    runner = next((s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)),
-                  None)
+    rivals = [s for s in scored[1:] if not _same_family(s.cand.place, best.cand.place)]
     runner_ups = scored[1 : 1 + RUNNER_UPS]
-    focus = tuple(c for c in (*context.countries, hint) if c)
-    place = best.cand.place
-    if focus and place.country not in focus and place.feature != "country" and (
-            place.population < FOREIGN_MIN_POPULATION):
-        return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
-                          reason=f"no good match: best candidate {place.name} ({place.country}) "
-                                 f"is a small place outside the country focus {', '.join(focus)}")
     if best.score < MIN_SCORE:
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
                           reason=f"no good match: best candidate {best.cand.place.name} "
                                  f"scores {best.score:.2f} < {MIN_SCORE}")
-    return _build(name, best, runner_ups, _confidence(best, runner), relation)
+    abroad = any(c.match != "fuzzy" and not _admissible(c, focus) for c in cands)
+    return _build(name, best, runner_ups, _confidence(best, rivals, abroad), relation)
 
 
 @lru_cache(maxsize=1)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer import Place
 from geo import Context, Geocoder, Resolution, resolve
 from geo.distance import haversine_km
+from geo.resolver import _closeness
 
 # Reference points (UCDP GED / GeoNames coordinates of the towns themselves).
 RAQQA = (35.9528, 39.0079)
@@ -136,3 +138,45 @@ def test_geopy_compatible_geocode_and_reverse():
     assert place.raw["admin2"] and place.raw["country"] == "SY"
     assert geocoder.reverse((0.0, -30.0)) is None  # the Atlantic
     assert geocoder.reverse("not a point") is None
+
+
+def test_small_syrian_village_beats_a_bigger_namesake_abroad_when_the_country_is_given():
+    res = resolve("Karis", Context(countries=("SY",)))
+    assert res.country == "SY" and km(res, (32.5327, 36.6932)) < 5
+    assert res.confidence >= 0.85  # the only Karis in Syria
+    assert resolve("Karis").country != "SY"  # no focus: the better-known Finnish town
+
+
+def test_small_namesake_abroad_is_not_the_answer_with_a_country_focus():
+    res = resolve("Dahme", Context(countries=("SY",)))
+    assert not res.resolved or res.country == "SY"
+    assert resolve("Dahme").country == "DE"
+
+
+def test_a_near_spelling_is_never_read_as_a_country():
+    res = resolve("Siraw", Context(countries=("SY",)))
+    assert res.feature != "country"
+
+
+def test_both_spellings_of_a_name_written_two_ways_are_used():
+    res = resolve("Tadmur/Palmyra", Context(countries=("SY",)))
+    assert km(res, (34.5624, 38.2840)) < 10
+    assert "both spellings agree" in res.reason
+
+
+def test_confidence_reflects_namesakes_elsewhere():
+    unique = resolve("Raqqa", Context(countries=("SY",)))
+    common = resolve("Mansoura", Context(countries=("SY",)))  # a dozen Syrian villages
+    assert unique.confidence >= 0.85
+    assert common.confidence < 0.5
+
+
+def test_closeness_prefers_the_namesake_spelt_like_the_query():
+    def place(name: str) -> Place:
+        return Place(id=name, name=name, feature="village", country="SY", admin1="", admin1_id="",
+                     admin2="", admin2_id="", latitude=35.0, longitude=38.0, population=0,
+                     source="test")
+
+    assert _closeness("Abu Hamam", place("Abu Hammam")) > _closeness("Abu Hamam",
+                                                                     place("Abu Hamamah"))
+    assert _closeness("Ma`arrat Misrin", place("Maarrat Misrin")) == 1.0
