@@ -37,6 +37,7 @@ AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B 
 MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
+FOREIGN_MIN_CLOSENESS = 0.75  # ... and only when written nearly as one of their names
 RUNNER_UPS = 5
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -70,7 +71,7 @@ def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
                 found.setdefault(cand.place.id, cand)
         for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=fuzzy):
             found.setdefault(cand.place.id, cand)
-        if _plausible_exact(tuple(found.values()), countries):
+        if _plausible_exact(tuple(found.values()), countries, name):
             break
     return tuple(found.values())
 
@@ -274,17 +275,18 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     )
 
 
-def _admissible(cand: Candidate, focus: tuple[str, ...]) -> bool:
+def _admissible(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
     """Inside the focus countries any place will do; outside them only a country or a
-    well-known place matched by its name, not by a near spelling (a small foreign namesake or
-    a foreign city that merely looks alike is the wrong-country answer)."""
+    well-known place written (nearly) as one of its names (a small foreign namesake, or a
+    foreign city that merely folds alike, "Karama" for Calama, is the wrong-country answer)."""
     place = cand.place
     return (not focus or place.country in focus or place.feature == "country"
-            or (place.population >= FOREIGN_MIN_POPULATION and cand.match != "fuzzy"))
+            or (place.population >= FOREIGN_MIN_POPULATION and cand.match != "fuzzy"
+                and _closeness(query, place) >= FOREIGN_MIN_CLOSENESS))
 
 
-def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> bool:
-    return any(c.match != "fuzzy" and _admissible(c, focus) for c in cands)
+def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...], query: str) -> bool:
+    return any(c.match != "fuzzy" and _admissible(c, focus, query) for c in cands)
 
 
 def _too_short(name: str) -> bool:
@@ -298,7 +300,7 @@ def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> 
     """Admissible exact and folded matches first; fuzzy ones only when there is none, never for
     very short names, and from a lower similarity inside a stated country focus (where the
     gazetteer holds most villages under some spelling)."""
-    cands = tuple(c for c in cands if _admissible(c, focus))
+    cands = tuple(c for c in cands if _admissible(c, focus, name))
     exact = [c for c in cands if c.match != "fuzzy"]
     if exact or _too_short(name):
         return exact
@@ -371,7 +373,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
     if not usable:
-        if not any(_admissible(c, focus) for c in cands):
+        if not any(_admissible(c, focus, name) for c in cands):
             return Resolution(query=name, reason="no good match: outside the country focus "
                                                  f"{', '.join(focus)} only small places or "
                                                  "look-alikes "
@@ -380,7 +382,8 @@ def rank(name: str, context: Context, relation: Relation | None = None,
         if _too_short(name):
             return Resolution(query=name, reason="no good match: no exact match, and the name "
                                                  "is too short to trust a near spelling")
-        closest = max((c for c in cands if _admissible(c, focus)), key=lambda c: c.similarity)
+        closest = max((c for c in cands if _admissible(c, focus, name)),
+                      key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
                                              f"is only {closest.similarity:.2f} similar")
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
@@ -394,7 +397,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
                           reason=f"no good match: best candidate {best.cand.place.name} "
                                  f"scores {best.score:.2f} < {MIN_SCORE}")
-    abroad = any(c.match != "fuzzy" and not _admissible(c, focus) for c in cands)
+    abroad = any(c.match != "fuzzy" and not _admissible(c, focus, name) for c in cands)
     return _build(name, best, runner_ups, _confidence(best, rivals, abroad), relation)
 
 

@@ -153,6 +153,11 @@ def test_small_namesake_abroad_is_not_the_answer_with_a_country_focus():
     assert resolve("Dahme").country == "DE"
 
 
+def test_foreign_city_that_only_folds_alike_is_not_taken_with_a_country_focus():
+    res = resolve("Al Kam", Context(countries=("SY",)))  # folds like Caen, a French city
+    assert not res.resolved or res.country == "SY"
+
+
 def test_a_near_spelling_is_never_read_as_a_country():
     res = resolve("Siraw", Context(countries=("SY",)))
     assert res.feature != "country"
