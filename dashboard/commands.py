@@ -58,5 +58,5 @@ def demo_command(args: argparse.Namespace) -> int:
         demo_store = store.open(str(Path(tmp) / "demo.sqlite"))
         sample = Path(str(resources.files("events").joinpath("sample")))
         report = pipeline.ingest([sample], demo_store)
-        print(f"eventmap demo: {report}", file=sys.stderr)
+        print(f"eventmap demo: sample corpus: {report.summary()}", file=sys.stderr)
         return _run(demo_store, args)
