@@ -8,13 +8,14 @@ names in the text); then again with the confident first-pass places as neighbour
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
 from gazetteer import load_index
 from geo import regions
 from geo.distance import haversine_km
-from geo.lexicon import demonyms
+from geo.lexicon import country_abbreviations, demonyms
 from geo.matcher import Found
 from geo.model import REGION, Context, Resolution
 from geo.relations import Relation, after, before, country_hint
@@ -25,6 +26,7 @@ GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
+_LEADING_FUNCTION_WORD = re.compile(r"^(?:the|in|at|on|from)\s+", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"\s*(?:,|à|dans|in|,\s*(?:à|dans|in))\s*(?:la\s+province\s+d['’]\s*)?",
                             re.IGNORECASE)
 
@@ -62,12 +64,55 @@ def _qualifiers(text: str, item: Found, lang: str) -> tuple[Relation | None, str
     return relation, hint
 
 
-def _worth_keeping(res: Resolution, lang: str, focus: tuple[str, ...],
+def _letter_code(name: str) -> bool:
+    """An undotted capital code of at most three letters ("BA", "CNN", "TV"): in English news
+    these are organisations, media or units far more often than the airport or ISO codes
+    the gazetteer files under them. Dotted abbreviations ("U.S.", "D.C.") and the country
+    abbreviations of country_abbreviations.tsv ("UAE") are names."""
+    core = _LEADING_FUNCTION_WORD.sub("", name).strip()
+    letters = "".join(_WORD.findall(core))
+    return ("." not in core and core.isupper() and len(letters) <= 3
+            and letters not in country_abbreviations())
+
+
+def _named_as_written(name: str) -> bool:
+    """True when the mention writes some place's own name: every word of a gazetteer name
+    (exact or folded match) appears in it, and a capital code only as capitals. This rejects
+    common words that reach a place only through a longer or respelled name ("Mountain" →
+    Mountain Ash, "Daily" → Dailly, "President" → Presidente) or a code ("Jae" → JAE, Jaén)."""
+    words = _folded_words(name)
+    for cand in load_index().candidates(name, limit=50, fuzzy=False):
+        if cand.matched.isupper() and len(cand.matched) <= 4 and cand.matched not in name:
+            continue
+        if _folded_words(cand.matched) <= words or _folded_words(cand.place.name) <= words:
+            return True
+    return False
+
+
+def _folded_words(text: str) -> set[str]:
+    """Lower-cased words without accents ("Karnātaka" and "Karnataka" agree)."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return set(_WORD.findall(bare.casefold()))
+
+
+def _used_as_common_word(name: str, text: str) -> bool:
+    """True when the document also writes the mention in lower case as a word of its own
+    ("the War … after the war"): the capital is then a title or sentence style, not a name."""
+    lower = name.casefold()
+    return lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+
+
+def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tuple[str, ...],
                    anchors: list[Resolution]) -> bool:
     """A name found only by the gazetteer matcher is kept when confidently resolved; in English
-    (capitalised common words abound) only when it is also a notable place, lies in the
-    document's focus country, or lies near a place the document names with confidence."""
+    (capitalised common words and acronyms abound) only when the text writes the place's own
+    name, not as a short capital code nor as a word it also uses in lower case, and the place
+    is notable, lies in the document's focus country, or lies near a place the document names
+    with confidence."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
+        return False
+    if lang == "en" and (_letter_code(name) or not _named_as_written(name)
+                         or _used_as_common_word(name, text)):
         return False
     if lang != "en" or res.feature in ("country", "governorate") or res.country in focus:
         return True
@@ -145,7 +190,8 @@ def resolve_document(text: str, found: list[Found], lang: str
                and r.feature not in ("country", "continent")]
     kept = []
     for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
-        if item.source in ("gazetteer", "head") and not _worth_keeping(res, lang, focus, anchors):
+        if item.source in ("gazetteer", "head") and not _worth_keeping(name, text, res, lang,
+                                                                       focus, anchors):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))

@@ -66,3 +66,10 @@ def false_friend_regex() -> re.Pattern[str]:
     parts = [re.escape(n).replace("'", "['’]") if n.isupper()
              else f"(?i:{re.escape(n)})".replace("'", "['’]") for n in names]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+@cache
+def country_abbreviations() -> frozenset[str]:
+    """Capital abbreviations that English writes for countries ("UAE", "UK"), kept as names
+    where other short capital codes are read as organisations."""
+    return frozenset(r["abbreviation"] for r in read_table("country_abbreviations.tsv"))

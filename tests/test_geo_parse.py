@@ -128,3 +128,20 @@ def test_governorate_written_after_a_village_is_its_container():
 def test_a_text_about_continents_is_geoparsed_without_error():
     mentions = geoparse("L'Europe et l'Afrique. En Europe, en Afrique et en Asie, Europe.", "fr")
     assert {m.resolution.feature for m in mentions} == {"continent"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Mail reported that the President met the CEO of BA on Monday.",
+    "Sen. Jae Choi, the TV host, told ABC and CNN that the trail was closed.",
+    "Veterans of the War gathered; the war ended decades ago.",
+])
+def test_english_common_words_and_acronyms_are_not_places(text):
+    assert geoparse(text, "en") == []
+
+
+def test_english_places_next_to_common_words_are_kept():
+    mentions = geoparse("Fighting near Homs killed four people, and officials in the UAE and in "
+                        "Karnataka welcomed the truce.", "en")
+    names = {m.text: m.resolution for m in mentions}
+    assert {"Homs", "UAE", "Karnataka"} <= set(names)
+    assert names["UAE"].country == "AE" and names["Karnataka"].country == "IN"
