@@ -154,7 +154,8 @@ def _ner_spans(doc: Doc, full: str, lang: str) -> list[Found]:
                 known_name(text))):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) == 1 and _plain_word(span[0]):
+        if span is not None and len(span) == 1 and _plain_word(span[0]) and not (
+                span[0].text.isupper() and len(span[0].text) > 1):  # "US" is no pronoun
             continue
         out.append(Found(start, end, "ner"))
     return out

@@ -145,3 +145,8 @@ def test_english_places_next_to_common_words_are_kept():
     names = {m.text: m.resolution for m in mentions}
     assert {"Homs", "UAE", "Karnataka"} <= set(names)
     assert names["UAE"].country == "AE" and names["Karnataka"].country == "IN"
+
+
+def test_english_capital_abbreviation_tagged_as_place_is_not_a_pronoun():
+    mentions = geoparse("Officials said US troops would stay, and the talks went on.", "en")
+    assert [(m.text, m.resolution.country) for m in mentions] == [("US", "US")]
