@@ -177,7 +177,8 @@ def resolve_document(text: str, found: list[Found], lang: str
 
     first = run(Context(text=text, countries=focus, lang=lang), {})
     confident = {n: r for n, r, f in zip(names, first, found, strict=True)
-                 if r.resolved and r.confidence >= CONFIDENT and f.source != "border"}
+                 if r.resolved and r.confidence >= CONFIDENT
+                 and f.source not in ("border", "person")}
     if not focus and confident:
         countries = Counter(r.country for r in confident.values() if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
@@ -190,8 +191,12 @@ def resolve_document(text: str, found: list[Found], lang: str
                and r.feature not in ("country", "continent")]
     kept = []
     for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
-        if item.source in ("gazetteer", "head") and not _worth_keeping(name, text, res, lang,
-                                                                       focus, anchors):
+        if item.source == "person" and not (res.feature in ("country", "governorate")
+                                            and _folded_words(res.name or "") <= _folded_words(
+                                                name)):
+            continue  # a region named as such, not a person's name pulled to a region nearby
+        if item.source in ("gazetteer", "head", "person") and not _worth_keeping(
+                name, text, res, lang, focus, anchors):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))

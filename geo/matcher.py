@@ -42,7 +42,9 @@ class Found:
 
     start: int
     end: int
-    source: str  # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border"
+    # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border", "person" (a
+    # gazetteer name that NER calls a person, as a whole)
+    source: str
     countries: tuple[str, ...] = ()
 
 
@@ -200,6 +202,7 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
     """Every place-name candidate of a document, false friends removed, in text order."""
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
     entity_blockers = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in blocking]
+    person_names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
     full = doc.text  # a property that rebuilds the string on each access: read it once
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
@@ -210,6 +213,10 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
             if not _blocked(full, item, friend_blockers):
                 named.append(item)
         elif not _blocked(full, item, entity_blockers + friend_blockers):
+            named.append(item)
+        elif lang == "en" and (item.start, item.end) in person_names and not _blocked(
+                full, item, friend_blockers):
+            item.source = "person"  # NER's "Tamil Nadu said": kept only if it is a region
             named.append(item)
     named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
     return _merge(borders + named)

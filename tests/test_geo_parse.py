@@ -150,3 +150,10 @@ def test_english_places_next_to_common_words_are_kept():
 def test_english_capital_abbreviation_tagged_as_place_is_not_a_pronoun():
     mentions = geoparse("Officials said US troops would stay, and the talks went on.", "en")
     assert [(m.text, m.resolution.country) for m in mentions] == [("US", "US")]
+
+
+def test_english_region_that_ner_calls_a_person_is_kept_but_a_surname_is_not():
+    mentions = geoparse("The hearing was adjourned. Tamil Nadu, which filed the petition, said "
+                        "so. Tamil Nadu accused the Centre of delay.", "en")
+    assert {m.resolution.country for m in mentions if m.text == "Tamil Nadu"} == {"IN"}
+    assert geoparse("Ashley Sutton won the race, and Sutton thanked his team.", "en") == []
