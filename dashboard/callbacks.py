@@ -38,7 +38,8 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 def export_filename(state: ViewState, extension: str) -> str:
     """A file name that says what was exported, reduced to safe characters."""
-    parts = ["eventmap", *state.event_types, *state.actors, state.since or "", state.until or ""]
+    view = state.filter
+    parts = ["eventmap", *view.event_types, *view.actors, view.since or "", view.until or ""]
     stem = SAFE_NAME.sub("_", "-".join(p for p in parts if p)).strip("._-")[:80] or "eventmap"
     return f"{stem}.{extension}"
 

@@ -14,6 +14,7 @@ from dashboard.detail import event_detail, safe_link
 from dashboard.mapdata import POINT_LIMIT, map_features, visible_rows, weekly_counts
 from dashboard.source import load_events
 from dashboard.viewstate import ViewState, from_query
+from events.filters import EventFilter
 from events.model import EVENT_FIELDS
 
 
@@ -23,19 +24,20 @@ def loaded():
 
 
 def test_view_survives_a_round_trip_through_the_url():
-    state = ViewState(actors=("Hezbollah", "Asayish"), event_types=("Battles",),
-                      since="2020-01-01", until="2020-06-30", include_undated=False,
-                      text="air strike", min_confidence=0.6, mode="density")
+    view = EventFilter(actors=("Hezbollah", "Asayish"), event_types=("Battles",),
+                       since="2020-01-01", until="2020-06-30", include_undated=False,
+                       text="air strike", min_confidence=0.6)
+    state = ViewState(view, mode="density")
     assert from_query(state.to_query()) == state
 
 
 def test_nonsense_in_the_url_is_dropped_not_raised():
     state = from_query("?since=yesterday&minconf=7&mode=<script>&type=Riots")
-    assert state == ViewState(event_types=("Riots",))
+    assert state == ViewState(EventFilter(event_types=("Riots",)))
 
 
 def test_map_view_goes_into_the_shared_link():
-    query = view_query(ViewState(event_types=("Battles",)), [[30, 35], [38, 45]], 7)
+    query = view_query(ViewState(EventFilter(event_types=("Battles",))), [[30, 35], [38, 45]], 7)
     assert query == "?type=Battles&lat=34.0000&lon=40.0000&z=7"
 
 
@@ -49,7 +51,7 @@ def test_dense_view_is_aggregated_and_counts_add_up(loaded):
 
 
 def test_zoomed_in_view_sends_individual_events_inside_the_box(loaded):
-    mask = ViewState(event_types=("Battles",)).to_filter().mask(loaded.frame)
+    mask = ViewState(EventFilter(event_types=("Battles",))).to_filter().mask(loaded.frame)
     bounds = [[36.15, 37.1], [36.25, 37.2]]  # around Aleppo
     rows = visible_rows(loaded, mask, bounds)
     features = map_features(loaded, rows, 13, "markers")["features"]
@@ -76,7 +78,8 @@ def test_timeline_counts_dated_events_per_week(loaded):
 
 
 def test_export_file_names_are_sanitised():
-    name = export_filename(ViewState(actors=("../../etc/passwd", "<b>x</b>")), "geojson")
+    hostile = EventFilter(actors=("../../etc/passwd", "<b>x</b>"))
+    name = export_filename(ViewState(hostile), "geojson")
     assert name.endswith(".geojson") and "/" not in name and "<" not in name
     assert not name.startswith(".")
 
