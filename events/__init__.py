@@ -1,29 +1,17 @@
-"""eventmap events: ingest articles, extract ACLED-style events, store and export them."""
+"""eventmap events: ingest articles, extract ACLED-style events, store and export them.
+
+``events.extract(text, published=..., lang=...)`` is ``events.extraction.extract``, imported on
+first use (PEP 562) so that ``import events`` stays light: spaCy loads only when extraction runs.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from events.model import Event
+from typing import Any
 
 
-def extract(
-    text: str,
-    published: str | None = None,
-    lang: str | None = None,
-    article_id: str | None = None,
-    source: str | None = None,
-    source_url: str | None = None,
-) -> list[Event]:
-    """ACLED-style events of one article; spaCy loads on first call, so `import events` is light."""
-    from events.extraction import extract as _extract
+def __getattr__(name: str) -> Any:
+    if name == "extract":
+        from events.extraction import extract
 
-    return _extract(
-        text,
-        published=published,
-        lang=lang,
-        article_id=article_id,
-        source=source,
-        source_url=source_url,
-    )
+        return extract
+    raise AttributeError(f"module 'events' has no attribute {name!r}")
