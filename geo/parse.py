@@ -7,6 +7,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from geo.inputs import clean_text
+from geo.language import detect_language
 from geo.model import PlaceMention
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
 
@@ -18,14 +19,8 @@ def shared_pipeline(lang: str) -> Language:
 
 
 def detect_lang(text: str) -> str:
-    """"fr" or "en" for a text (langdetect on its first 2,000 characters; French by default)."""
-    from langdetect import DetectorFactory, LangDetectException, detect
-
-    DetectorFactory.seed = 0
-    try:
-        code = detect(text[:2000])
-    except LangDetectException:
-        return "fr"
+    """"fr" or "en" for a text: the pipeline's one language detector, French by default."""
+    code = detect_language(text)
     return code if code in MODELS else "fr"
 
 
