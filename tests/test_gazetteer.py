@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from itertools import pairwise
 
 import pytest
 
 from gazetteer import data_path, is_confident, normalize_name
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
+from geo.distance import haversine_km as km
 
 # Names as the seed articles write them, with the place's real coordinates.
 SEED_PLACES = [
