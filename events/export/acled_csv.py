@@ -12,6 +12,7 @@ import pandas as pd
 
 from events.export.frame import Events, as_frame
 from events.model import EVENT_FIELDS
+from geo.lexicon import read_table
 
 LIST_SEPARATOR = "; "
 
@@ -24,9 +25,10 @@ def _layout() -> dict:
 @cache
 def _countries() -> list[tuple[str, int, str, str]]:
     """(iso3, ISO numeric, iso2, English name) of every country."""
-    table = files("events.export").joinpath("countries.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in table.splitlines() if line and not line.startswith("#")]
-    return [(iso3, int(number), iso2, name) for iso3, number, iso2, name in rows[1:]]
+    return [
+        (row["iso3"], int(row["isonumeric"]), row["iso2"], row["name"])
+        for row in read_table("countries.tsv")
+    ]
 
 
 @cache
