@@ -64,6 +64,20 @@ def _qualifiers(text: str, item: Found, lang: str) -> tuple[Relation | None, str
     return relation, hint
 
 
+def resolve_in_country(text: str, start: int, end: int, lang: str, country: str) -> Resolution:
+    """Resolve the mention text[start:end] again with ``country`` as the document's focus, its
+    relative phrase and the rest of the text as before. For a caller that learns the country
+    from evidence the geocoder does not see (an events extractor's actors: "regime forces",
+    "YPG" say Syria where a headline names no country)."""
+    relation, hint = _qualifiers(text, Found(start, end, "ner"), lang)
+    try:
+        return rank(text[start:end], Context(text=text, countries=(country,), lang=lang),
+                    relation, hint)
+    except Exception as exc:  # the contract: a reason, never an exception
+        return Resolution(query=text[start:end],
+                          reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
 def _letter_code(name: str) -> bool:
     """An undotted capital code of at most three letters ("BA", "CNN", "TV"): in English news
     these are organisations, media or units far more often than the airport or ISO codes

@@ -13,7 +13,7 @@ est de") lowers the precision to ACLED's 2 (near) or 3 (region).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from events.extraction.lexicons import actors, json_data
 from events.extraction.segments import segments
 from events.model import GEO_EXACT, GEO_NEAR, GEO_REGION
+from geo.joint import resolve_in_country
 
 PLACES_KEY = "places"
 ACTORS_KEY = "actors"
@@ -53,6 +54,8 @@ MAX_HIERARCHY_GAP = 3  # tokens between a place and its container: "farm, Raqqa 
 CONTAINER_MARKERS = frozenset({",", "in", "à", "en", "dans"})
 REGION_FEATURES = frozenset({"governorate", "province", "region", "district", "state"})
 MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
+REFOCUSED_KEY = "eventmap_places_refocused"
+MIN_COUNTRY_EVIDENCE = 0.5  # votes needed to look for an unresolved name in a country
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,12 @@ def _country(span: Span) -> str | None:
 
 
 def _document_countries(doc: Doc) -> Counter[str]:
-    """Votes for the document's country: its resolved places and its lexicon actors."""
-    votes = Counter(c for s in doc.spans.get(PLACES_KEY, []) if (c := _country(s)))
+    """Votes for the document's country: its resolved places (each weighed by the geocoder's
+    confidence) and its lexicon actors (one each)."""
+    votes: Counter[str] = Counter()
+    for span in doc.spans.get(PLACES_KEY, []):
+        if (country := _country(span)) and not _starts_organisation(span):
+            votes[country] += span._.resolution.confidence
     lexicon = actors()
     for span in doc.spans.get(ACTORS_KEY, []):
         actor = lexicon.get(span.label_)
@@ -230,6 +237,40 @@ def _foreign(span: Span, votes: Counter[str]) -> bool:
     return country != top and votes[country] < count
 
 
+def _refocus(doc: Doc) -> None:
+    """Resolve again, inside the document's country, the places resolved abroad or left
+    unresolved. The geocoder sees only place names; the actors ("regime forces", "YPG", "SDF")
+    often say the country a headline never names, and a village name read alone goes to a
+    namesake abroad ("Hajin" in Turkey, "Ariha" for Jericho). A place moves when the rest of
+    the document points elsewhere more strongly than its own answer, with its confidence,
+    holds it; tied countries are tried in turn. A well-known foreign place still resolves
+    abroad (the geocoder admits it inside any focus); a name with no match there keeps its
+    answer."""
+    if doc.user_data.get(REFOCUSED_KEY):
+        return
+    doc.user_data[REFOCUSED_KEY] = True
+    votes = _document_countries(doc)
+    text = doc.text
+    for span in doc.spans[PLACES_KEY]:
+        resolution = span._.resolution
+        if resolution is None or span._.relation == "border":
+            continue
+        if (resolution.feature or "").lower() in COUNTRY_FEATURES | {"continent"}:
+            continue
+        own = _country(span)
+        others = {c: n for c, n in votes.items() if c != own}
+        if not others:
+            continue
+        top = max(others.values())
+        if top <= votes[own] if own else top < MIN_COUNTRY_EVIDENCE:
+            continue
+        for country in (c for c, n in others.items() if n == top):
+            again = resolve_in_country(text, span.start_char, span.end_char, doc.lang_, country)
+            if again.resolved and again.country == country:
+                span._.resolution = replace(again, query=resolution.query)
+                break
+
+
 def choose(
     sentence: Span, trigger: Span, zone: tuple[int, int], actor_spans: list[Span]
 ) -> Place | None:
@@ -237,6 +278,7 @@ def choose(
     doc = sentence.doc
     if PLACES_KEY not in doc.spans:
         return None
+    _refocus(doc)
     spans = [
         s
         for s in doc.spans[PLACES_KEY]
