@@ -31,6 +31,8 @@ ORDER_PRIOR = 0.1  # weight of the gazetteer's own ranking (tier, match kind, fe
 MIN_FUZZY_SIMILARITY = 0.75
 FOCUS_MIN_FUZZY_SIMILARITY = 0.65  # inside a stated country focus, a near spelling is usually it
 CLOSENESS_WEIGHT = 0.2  # spelling closeness of the query to the place's own names
+SAME_LETTERS_BONUS = 0.15  # the query is, letter for letter, one of the place's own names
+SAME_LETTERS_MIN_CHARS = 4
 RECORD_WEIGHT = 0.03  # per other matching record of the same place (several sources = notable)
 RECORD_KM = 10
 AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B lies
@@ -38,6 +40,7 @@ MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
 FOREIGN_MIN_CLOSENESS = 0.75  # ... and only when written nearly as one of their names
+MAIN_NAME_CLOSENESS = 0.9  # a foreign city beats an in-focus namesake only under its main name
 RUNNER_UPS = 5
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -59,9 +62,10 @@ def _iso3() -> dict[str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
+def _lookup(name: str, countries: tuple[str, ...], strict: bool) -> tuple[Candidate, ...]:
     """Gazetteer candidates for a name: in the focus countries first, then worldwide; the
-    (slower) fuzzy search only when no exact or folded match is plausible."""
+    (slower) fuzzy search only when no exact or folded match is plausible (inside the focus,
+    when it is ``strict``)."""
     index = load_index()
     found: dict[str, Candidate] = {}
     for fuzzy in (False, True):
@@ -71,7 +75,8 @@ def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
                 found.setdefault(cand.place.id, cand)
         for cand in index.candidates(name, limit=LOOKUP_LIMIT, fuzzy=fuzzy):
             found.setdefault(cand.place.id, cand)
-        if _plausible_exact(tuple(found.values()), countries, name):
+        plausible = [c for c in found.values() if not strict or c.place.country in countries]
+        if _plausible_exact(tuple(plausible), countries, name):
             break
     return tuple(found.values())
 
@@ -149,7 +154,13 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
     notes = [f"{cand.match} match" if cand.match != "fuzzy" else f"fuzzy {cand.similarity:.2f}"]
     weight, _ = _feature_table().get(place.feature, (0.5, PRECISE))
     score = 0.5 * _name_quality(cand) + 0.2 * weight + ORDER_PRIOR / (1 + order)
-    score += CLOSENESS_WEIGHT * _closeness(query, place)
+    closeness = _closeness(query, place)
+    score += CLOSENESS_WEIGHT * closeness
+    if (closeness == 1.0 and place.feature not in REGION_FEATURES
+            and len(_fold(query).replace(" ", "")) >= SAME_LETTERS_MIN_CHARS):
+        # A region bears its chief town's name: the spelling cannot tell the two apart; and a
+        # very short word equals some code or abbreviation among a place's aliases by chance.
+        score += SAME_LETTERS_BONUS
     score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
     focus = ctx.countries + ((hint,) if hint else ())
@@ -285,6 +296,16 @@ def _admissible(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
                 and _closeness(query, place) >= FOREIGN_MIN_CLOSENESS))
 
 
+def _foreign_alias(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
+    """A foreign city matched through one of its many alternate spellings ("Karama" is a
+    Japanese-style spelling of Calama, "Kum" an old one of Qom): when the focus country has a
+    place of that name, the foreign city counts only if the text writes its main name."""
+    place = cand.place
+    return (place.country not in focus and place.feature != "country"
+            and SequenceMatcher(None, _fold(query), _fold(place.name)).ratio()
+            < MAIN_NAME_CLOSENESS)
+
+
 def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...], query: str) -> bool:
     return any(c.match != "fuzzy" and _admissible(c, focus, query) for c in cands)
 
@@ -296,11 +317,19 @@ def _too_short(name: str) -> bool:
             and len(_fold(name).replace(" ", "")) <= MIN_FUZZY_CHARS + 1)
 
 
-def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...]) -> list[Candidate]:
+def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
+            strict: bool) -> list[Candidate]:
     """Admissible exact and folded matches first; fuzzy ones only when there is none, never for
     very short names, and from a lower similarity inside a stated country focus (where the
-    gazetteer holds most villages under some spelling)."""
+    gazetteer holds most villages under some spelling). With a ``strict`` focus (given by the
+    caller for a name alone), a place inside it, even a near spelling, beats any place abroad."""
     cands = tuple(c for c in cands if _admissible(c, focus, name))
+    if strict:
+        inside = _usable(name, tuple(c for c in cands if c.place.country in focus
+                                     or c.place.feature == "country"), focus, False)
+        if inside:
+            return inside
+        cands = tuple(c for c in cands if not _foreign_alias(c, focus, name))
     exact = [c for c in cands if c.match != "fuzzy"]
     if exact or _too_short(name):
         return exact
@@ -358,20 +387,26 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if continent is not None:
         return continent
     focus = tuple(c for c in (*context.countries, hint) if c)
-    groups = [(part, _lookup(part, tuple(context.countries))) for part in _alternatives(name)]
+    # A name alone with countries given by the caller (geocode --country): the focus is an
+    # instruction; inside a document it is inferred and a foreign place may still be meant.
+    strict = bool(context.countries) and not context.text
+    groups = [(part, _lookup(part, tuple(context.countries), strict))
+              for part in _alternatives(name)]
     cands = [c for _, found in groups for c in found]
     if not cands:
         return Resolution(query=name, reason="no gazetteer entry for this name")
     parts_of: dict[str, set[int]] = {}
     usable: list[Candidate] = []
     for i, (part, found) in enumerate(groups):
-        for cand in _usable(part, found, focus):
+        for cand in _usable(part, found, focus, strict):
             if cand.place.id not in parts_of:
                 parts_of[cand.place.id] = set()
                 usable.append(cand)
             parts_of[cand.place.id].add(i)
     if any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
+    if any(c.place.country in focus for c in usable):
+        usable = [c for c in usable if not _foreign_alias(c, focus, name)]
     if not usable:
         if not any(_admissible(c, focus, name) for c in cands):
             return Resolution(query=name, reason="no good match: outside the country focus "
