@@ -26,7 +26,8 @@ import sys
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -68,22 +69,15 @@ _FEATURE_WEIGHT = {
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
 # The stored coded columns, in the order ``labels_of`` returns them.
 CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id", "admin2_name")
-# A place on offer during one lookup: (sort key, row or user Place, matched text, kind, score).
-_Offer = tuple[tuple, "int | Place", str, MatchKind, float]
+# A place on offer during one lookup: (sort key, row or user Place, matched text or the position
+# of that text in the key-sorted names table, kind, score).
+_Offer = tuple[tuple, "int | Place", "str | int", MatchKind, float]
 
 
 def is_confident(candidate: Candidate) -> bool:
     """Whether a candidate is a match rather than a suggestion: an exact or normalised match, or
     a fuzzy one whose spelling differs only in vowels or one letter (similarity ≥ 0.85)."""
     return candidate.match != "fuzzy" or candidate.similarity >= CONFIDENT_SIMILARITY
-
-
-def _new_place(fields: dict[str, object]) -> Place:
-    """A Place from its complete field values, set directly: a frozen dataclass's __init__ goes
-    through object.__setattr__ field by field, several times slower on the lookup path."""
-    place = Place.__new__(Place)
-    object.__setattr__(place, "__dict__", fields)
-    return place
 
 
 class BaseTables:
@@ -113,6 +107,10 @@ class BaseTables:
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
         self.feature_weight = weight_of_code[self.feature_code]
+        # The two ranking columns as Python lists: each offer reads them, and a list item costs
+        # a fraction of numpy's .item() (about 6 MB, 10 ms of the load).
+        self.weights: list[int] = self.feature_weight.tolist()
+        self.populations: list[int] = self.population.tolist()
 
     def group_of(self, key: str) -> int | None:
         """The group of a normalised key, or None: a binary search of the sorted key column,
@@ -120,6 +118,34 @@ class BaseTables:
         keys = self.arrays.key_text
         group = bisect_left(keys, key)
         return group if group < len(keys) and keys[group] == key else None
+
+    def group_entries(
+        self, group: int, wanted: frozenset[str] | None
+    ) -> Iterable[tuple[int, int]]:
+        """(place row, name position) of the names under one key, in these countries if given.
+
+        A key shared by many places ("San Jose", "Tall Abyad") is cut with numpy to the
+        SHORTLIST most prominent of them (feature class, then population) before any Python
+        object is made; the ranking can never use more than that anyway.
+        """
+        a = self.arrays
+        lo, hi = a.key_start.item(group), a.key_start.item(group + 1)
+        if hi - lo <= SHORTLIST:
+            # Most keys name a handful of places: plain Python beats a dozen numpy calls.
+            pairs = zip(a.name_row[lo:hi].tolist(), range(lo, hi), strict=True)
+            if wanted is None:
+                return pairs
+            labels, codes = self.country_labels, self.country_code
+            return [(row, i) for row, i in pairs if labels[codes.item(row)] in wanted]
+        names = np.arange(lo, hi)
+        rows = a.name_row[lo:hi]
+        if wanted is not None:
+            keep = self.in_countries(rows, wanted)
+            names, rows = names[keep], rows[keep]
+        if len(rows) > SHORTLIST:
+            best = np.lexsort((-self.population[rows], -self.feature_weight[rows]))[:SHORTLIST]
+            names, rows = names[best], rows[best]
+        return zip(rows.tolist(), names.tolist(), strict=True)
 
     def in_countries(self, rows: np.ndarray, countries: frozenset[str]) -> np.ndarray:
         """Boolean mask: which of these place rows lie in one of the countries."""
@@ -267,35 +293,38 @@ class GazetteerIndex:
         return self.base.size + len(self._user_places)
 
     def _place(self, row: int) -> Place:
+        """The place of a row, memoised; its fields are read only when first used."""
         place = self._place_cache.get(row)
         if place is None:
-            b, a = self.base, self.base.arrays
-            names = a.names_of(row)
-            if self._aliases_by_id:
-                names += tuple(
-                    (lang, name)
-                    for pid, lang, name in self._aliases_for(b.ids[row])
-                    if (lang, name) not in names
-                )
-            feature, country, source, admin1_id, admin1, admin2_id, admin2 = b.labels_of(row)
-            fields = {
-                "id": b.ids[row],
-                "name": a.place_name[row],
-                "feature": feature,
-                "country": country,
-                "admin1": admin1,
-                "admin1_id": admin1_id,
-                "admin2": admin2,
-                "admin2_id": admin2_id,
-                "latitude": b.latitude.item(row),
-                "longitude": b.longitude.item(row),
-                "population": b.population.item(row),
-                "source": source,
-                "names": names,
-            }
-            place = _new_place(fields)
+            place = Place.deferred(self.base.ids[row], partial(self._fields_of, row))
             self._place_cache[row] = place
         return place
+
+    def _fields_of(self, row: int) -> dict[str, object]:
+        """Every field of a row's place but its id, with the user's aliases added to its names."""
+        b, a = self.base, self.base.arrays
+        names = a.names_of(row)
+        if self._aliases_by_id:
+            names += tuple(
+                (lang, name)
+                for pid, lang, name in self._aliases_for(b.ids[row])
+                if (lang, name) not in names
+            )
+        feature, country, source, admin1_id, admin1, admin2_id, admin2 = b.labels_of(row)
+        return {
+            "name": a.place_name[row],
+            "feature": feature,
+            "country": country,
+            "admin1": admin1,
+            "admin1_id": admin1_id,
+            "admin2": admin2,
+            "admin2_id": admin2_id,
+            "latitude": b.latitude.item(row),
+            "longitude": b.longitude.item(row),
+            "population": b.population.item(row),
+            "source": source,
+            "names": names,
+        }
 
     def _aliases_for(self, place_id: str) -> list[tuple[str, str, str]]:
         return self._aliases_by_id.get(place_id, [])
@@ -389,12 +418,13 @@ class GazetteerIndex:
         return self._ranked(found, limit)
 
     def _ranked(self, found: dict[str, _Offer], limit: int) -> list[Candidate]:
-        """Best offers first; only these become Place and Candidate objects."""
-        ranked = sorted(found.values(), key=lambda offer: offer[0])[:limit]
+        """Best offers first; only these become Candidate objects (with deferred places)."""
+        ranked = sorted(found.values(), key=itemgetter(0))[:limit]
+        name_at = self.base.arrays.name_at
         return [
-            Candidate(
+            Candidate.of(
                 row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place),
-                text,
+                text if isinstance(text, str) else name_at(text),
                 kind,
                 round(similarity, 3),
             )
@@ -410,57 +440,38 @@ class GazetteerIndex:
         wanted: frozenset[str] | None,
         found: dict[str, _Offer],
     ) -> None:
-        """Offer the places named by one key (a fuzzy one when similarity < 1).
-
-        A key shared by many places ("San Jose", "Tall Abyad") is cut with numpy to the
-        SHORTLIST most prominent of them (feature class, then population) before any Python
-        object is made; the ranking can never use more than that anyway.
-        """
+        """Offer the places named by one key (a fuzzy one when similarity < 1); a place already
+        on offer keeps its better offer."""
         fuzzy = similarity < 1.0
-        entries: list[tuple[int | Place, str, str, int, int]] = []
+        rounded = -round(similarity, 3)
         group = self.base.group_of(key)
         if group is not None:
-            b, a = self.base, self.base.arrays
-            lo, hi = a.key_start[group : group + 2].tolist()
-            if hi - lo <= SHORTLIST:
-                # Most keys name a handful of places: plain Python beats a dozen numpy calls.
-                for i, row in enumerate(a.name_row[lo:hi].tolist(), lo):
-                    if wanted is None or b.country(row) in wanted:
-                        weight, population = b.feature_weight.item(row), b.population.item(row)
-                        entries.append((row, b.ids[row], a.name_at(i), weight, population))
-            else:
-                names = np.arange(lo, hi)
-                rows = a.name_row[lo:hi]
-                if wanted is not None:
-                    keep = b.in_countries(rows, wanted)
-                    names, rows = names[keep], rows[keep]
-                weights, populations = b.feature_weight[rows], b.population[rows]
-                if len(rows) > SHORTLIST:
-                    best = np.lexsort((-populations, -weights))[:SHORTLIST]
-                    names, rows = names[best], rows[best]
-                    weights, populations = weights[best], populations[best]
-                for i, row, weight, population in zip(
-                    names.tolist(),
-                    rows.tolist(),
-                    weights.tolist(),
-                    populations.tolist(),
-                    strict=True,
-                ):
-                    entries.append((row, b.ids[row], a.name_at(i), weight, population))
+            b = self.base
+            ids, weights, populations = b.ids, b.weights, b.populations
+            name_at = b.arrays.name_at
+            kind: MatchKind = "fuzzy"
+            for row, entry in b.group_entries(group, wanted):
+                # A fuzzy offer's text is decoded only if it makes the result (in _ranked).
+                text: str | int = entry
+                if not fuzzy:
+                    text = name_at(entry)
+                    kind = "exact" if text.casefold() == written else "normalized"
+                place_id = ids[row]
+                sort = (rounded, tier, _KIND_RANK[kind], -weights[row], -populations[row], place_id)
+                current = found.get(place_id)
+                if current is None or sort < current[0]:
+                    found[place_id] = (sort, row, text, kind, similarity)
         for place_id, _lang, text in self._user_keys.get(key, ()):
             place = self.get(place_id)
             if place is not None and (wanted is None or place.country in wanted):
                 weight = _FEATURE_WEIGHT.get(place.feature, 0)
-                entries.append((place, place.id, text, weight, place.population))
-        rounded = -round(similarity, 3)
-        for row_or_place, place_id, text, weight, population in entries:
-            kind: MatchKind = (
-                "fuzzy" if fuzzy else "exact" if text.casefold() == written else "normalized"
-            )
-            sort = (rounded, tier, _KIND_RANK[kind], -weight, -population, place_id)
-            current = found.get(place_id)
-            if current is None or sort < current[0]:
-                found[place_id] = (sort, row_or_place, text, kind, similarity)
+                kind = (
+                    "fuzzy" if fuzzy else "exact" if text.casefold() == written else "normalized"
+                )
+                sort = (rounded, tier, _KIND_RANK[kind], -weight, -place.population, place_id)
+                current = found.get(place_id)
+                if current is None or sort < current[0]:
+                    found[place_id] = (sort, place, text, kind, similarity)
 
     def _collect_fuzzy(
         self,
