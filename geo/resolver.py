@@ -47,6 +47,8 @@ TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not 
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
 CONFIDENCE_NAMESAKE_ABROAD = 0.6  # fuzzy pick while the exact name is a place abroad: 24 % right
 LOOKUP_LIMIT = 12
+FACILITY = frozenset({"facility"})  # kinds of words in facility_words.tsv
+PLACE_WORDS = frozenset({"facility", "place"})
 REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
 
 
@@ -381,8 +383,9 @@ def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
 
 
 def rank(name: str, context: Context, relation: Relation | None = None,
-         hint: str | None = None) -> Resolution:
-    """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it."""
+         hint: str | None = None, near_spellings: bool = True) -> Resolution:
+    """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it;
+    ``near_spellings=False`` takes exact and folded matches only."""
     continent = _continent(name)
     if continent is not None:
         return continent
@@ -403,7 +406,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                 parts_of[cand.place.id] = set()
                 usable.append(cand)
             parts_of[cand.place.id].add(i)
-    if any(c.match != "fuzzy" for c in usable):
+    if not near_spellings or any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
     if any(c.place.country in focus for c in usable):
         usable = [c for c in usable if not _foreign_alias(c, focus, name)]
@@ -436,37 +439,75 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     return _build(name, best, runner_ups, _confidence(best, rivals, abroad), relation)
 
 
-@lru_cache(maxsize=1)
-def _facility_regex() -> re.Pattern[str]:
-    words = sorted({r["word"] for r in read_table("facility_words.tsv")}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^(?:(?:{alternation})\s+(?:of\s+|de\s+|d['’])?)+|"
-                      rf"(?:\s+(?:{alternation}))+$", re.IGNORECASE)
+@lru_cache(maxsize=2)
+def _facility_edges(kinds: frozenset[str]) -> re.Pattern[str]:
+    """A word of these kinds (facility_words.tsv), a number or an ordinal ("113th", "17e",
+    "II") at either end of a name, with the "of"/"de" that ties a leading word to the place
+    ("Prison of Adra")."""
+    words = sorted({r["word"] for r in read_table("facility_words.tsv") if r["kind"] in kinds},
+                   key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in words)
+    number = r"\d+(?:st|nd|rd|th|e|er|ère|ème)?|(?-i:[IVX]{2,4})"
+    edge = rf"(?:{word}|{number})"
+    return re.compile(rf"^(?:{edge}(?:\s+(?:of|de|du|des)\b|\s+d['’]|\s*-\s*|\s+|$))+"
+                      rf"|(?:(?:\s+|\s*-\s*){edge})+$", re.IGNORECASE)
 
 
-def name_variants(name: str) -> list[tuple[str, bool]]:
-    """Other readings of a name with no match: its "/" and "(…)" alternatives, and the name
-    without facility words ("X Military Airbase" → "X"); True marks a part-of reading."""
-    parts = [p.strip() for p in re.split(r"[/()]", name) if p.strip()]
-    out: list[tuple[str, bool]] = [(p, False) for p in parts if p != name]
-    for text in [name, *parts]:
-        stripped = _facility_regex().sub("", text).strip(" ,-")
-        if stripped and stripped != text and len(stripped) >= 3:
-            out.append((stripped, True))
-    return out
+def facility_core(name: str, kinds: frozenset[str] = FACILITY) -> str | None:
+    """The place name inside a facility or unit name ("Abu al-Duhur Military Airbase" → "Abu
+    al-Duhur", "113th Air Defense Brigade" → ""), or None when the name has no such words;
+    with ``kinds`` including "place", also inside "X village", "Tall Y hill"."""
+    stripped = name
+    while True:
+        shorter = _facility_edges(kinds).sub("", stripped).strip(" ,-")
+        if shorter == stripped:
+            break
+        stripped = shorter
+    if stripped == name.strip():
+        return None
+    return stripped if len(stripped.replace(" ", "")) >= 3 else ""
+
+
+def _facility_resolution(name: str, context: Context, relation: Relation | None) -> Resolution:
+    """A facility or unit is placed at the place it is named after, with precision 2, and only
+    on an exact or folded match of that place name: a near spelling of a village anchors a base
+    or a gas field nowhere in particular. The facility itself wins when the gazetteer holds it
+    ("Tishrin Dam", "Rukban camp")."""
+    whole = rank(name, context, relation, near_spellings=False)
+    if whole.resolved:
+        return whole
+    cores = [c for c in (facility_core(p) for p in _alternatives(name)) if c is not None]
+    for core in dict.fromkeys(c for c in cores if c):
+        part = rank(core, context, relation, near_spellings=False)
+        if part.resolved:
+            precision = max(part.geo_precision or PRECISE, NEAR)
+            return dataclasses.replace(part, geo_precision=precision,
+                                       reason=f"read as {core!r}; {part.reason}")
+    if not any(cores):
+        return Resolution(query=name, reason="no good match: a unit or facility name with no "
+                                             "place name in it")
+    return Resolution(query=name, reason="no good match: the place a facility or unit is named "
+                                         f"after ({', '.join(c for c in cores if c)}) has no "
+                                         "exact match")
 
 
 def _resolve_with_variants(name: str, context: Context) -> Resolution:
     core, relation = split_query(name, context.lang)
-    res = rank(core or name, context, relation)
+    core = core or name
+    if any(facility_core(part) is not None for part in _alternatives(core)):
+        return _facility_resolution(core, context, relation)
+    res = rank(core, context, relation)
     if res.resolved:
         return res
-    for variant, is_part in name_variants(core or name):
-        alt = rank(variant, context, relation)
-        if alt.resolved:
-            if is_part and alt.geo_precision == PRECISE:
-                alt = dataclasses.replace(alt, geo_precision=NEAR)
-            return dataclasses.replace(alt, reason=f"read as {variant!r}; {alt.reason}")
+    # "X village", "Tall Y hill", "Z farm": the kind word is not part of the gazetteer's name.
+    for part in _alternatives(core):
+        stripped = facility_core(part, PLACE_WORDS)
+        if stripped:
+            alt = rank(stripped, context, relation)
+            if alt.resolved:
+                precision = max(alt.geo_precision or PRECISE, NEAR)
+                return dataclasses.replace(alt, geo_precision=precision,
+                                           reason=f"read as {stripped!r}; {alt.reason}")
     return res
 
 
