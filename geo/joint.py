@@ -12,13 +12,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from gazetteer import load_index
+from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import haversine_km
 from geo.lexicon import country_abbreviations, demonyms
 from geo.matcher import Found
-from geo.model import REGION, Context, Resolution
-from geo.relations import Relation, after, before, country_hint
+from geo.model import NEAR, PRECISE, REGION, Context, Resolution
+from geo.relations import Holder, Relation, after, before, country_hint, holder_link
 from geo.resolver import rank, region_resolution
 
 CONFIDENT = 0.7
@@ -27,8 +27,17 @@ ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:the|in|at|on|from)\s+", re.IGNORECASE)
-_CONTAINER_GAP = re.compile(r"\s*(?:,|à|dans|in|,\s*(?:à|dans|in))\s*(?:la\s+province\s+d['’]\s*)?",
-                            re.IGNORECASE)
+ADMIN1_FEATURES = frozenset({"governorate", "region"})
+HOLDER_REGION_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
+HOLDER_WINDOW = 90  # characters looked at before a container for the name it holds
+INSIDE_LOOKUP = 60  # candidates read countrywide before keeping those of the governorate
+INSIDE_MIN_SIMILARITY = 0.7
+INSIDE_CONFIDENCE = 0.85
+INSIDE_SAME_PLACE_KM = 10
+HELD_MIN_CONFIDENCE = 0.5  # below it, a mention already inside is looked up there again
+_ARTICLE = r"(?:(?:al|el|ad|as|ar|at|ash|az|an|ed|es|ez)[-\s])?"
+_NAME_RUN = re.compile(rf"(?<![\w’'`-]){_ARTICLE}[A-ZÀ-Ý][\w’'`-]*"
+                       rf"(?:\s{_ARTICLE}[A-ZÀ-Ý][\w’'`-]*){{0,3}}")
 
 
 def document_focus(text: str) -> tuple[str, ...]:
@@ -137,31 +146,140 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
     return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
 
 
-def _apply_containers(text: str, found: list[Found], final: list[Resolution]) -> None:
-    """"Tal Tamar, à Hassaké": a place followed by the governorate it lies in names that
-    governorate as its container; the second mention becomes the region (precision 3) and
-    the first is confirmed by the text."""
+def _region_of(place: Place) -> Place | None:
+    """The first-level region a place stands for or lies in (None for a country)."""
+    if place.feature in ADMIN1_FEATURES:
+        return place
+    return load_index().get(place.admin1_id) if place.admin1_id else None
+
+
+def _regional(place: Place, relation: Relation | None) -> bool:
+    """True when a mention names an area rather than a point: a region, "X countryside"."""
+    return place.feature in HOLDER_REGION_FEATURES or (
+        relation is not None and (relation.wants_region or "countryside" in relation.label))
+
+
+def _inside(name: str, region: Place) -> tuple[Place, float] | None:
+    """The place named ``name`` inside ``region``, with a confidence, or None. Inside one
+    governorate a near spelling ("Kaljibrin" for Kuljibrin) is usually the place meant, so
+    fuzzy matches count from a lower similarity than countrywide; several equally good
+    places far apart share the confidence."""
+    held = [c for c in load_index().candidates(name, limit=INSIDE_LOOKUP, countries=(
+            region.country,)) if region.id in (c.place.admin1_id, c.place.admin2_id)
+            and (c.match != "fuzzy" or c.similarity >= INSIDE_MIN_SIMILARITY)]
+    if not held:
+        return None
+
+    written = normalize_name(name)
+
+    def key(cand: Candidate) -> tuple:
+        return (cand.match != "fuzzy", cand.similarity,
+                cand.place.feature not in HOLDER_REGION_FEATURES,
+                normalize_name(cand.place.name) == written, cand.place.population)
+
+    best = max(held, key=key)
+    rivals = sum(1 for c in held if key(c)[:4] == key(best)[:4] and haversine_km(
+        c.place.latitude, c.place.longitude, best.place.latitude, best.place.longitude)
+        > INSIDE_SAME_PLACE_KM)
+    return best.place, round(INSIDE_CONFIDENCE * best.similarity / (1 + rivals), 3)
+
+
+def _held_by(resolution: Resolution, region: Place) -> bool:
+    """True when a mention's own answer already lies in the region its container names, and
+    is a confident one."""
+    place = load_index().get(resolution.place_id) if resolution.place_id else None
+    return (place is not None and place.id != region.id
+            and region.id in (place.admin1_id, place.admin2_id)
+            and resolution.confidence >= HELD_MIN_CONFIDENCE)
+
+
+def _held_resolution(place: Place, query: str, region: Place, confidence: float,
+                     relation: Relation | None, iso3: str | None) -> Resolution:
+    precision = REGION if place.feature in HOLDER_REGION_FEATURES else PRECISE
+    if relation is not None and precision == PRECISE:
+        precision = NEAR
+    return Resolution(query=query, place_id=place.id, name=place.name,
+                      latitude=place.latitude, longitude=place.longitude,
+                      admin1=place.admin1 or None, admin2=place.admin2 or None,
+                      country=place.country, iso3=iso3, feature=place.feature,
+                      geo_precision=precision, confidence=confidence,
+                      reason=f"in {region.name} as the text says (written before it)")
+
+
+def _name_before(text: str, end: int, lang: str) -> tuple[int, int, Holder] | None:
+    """The capitalised name whose container the place at ``end`` is: (start, end, link)."""
+    window_start = max(0, end - HOLDER_WINDOW)
+    for match in reversed(list(_NAME_RUN.finditer(text, window_start, end))):
+        link = holder_link(text[match.end() : end], lang)
+        if link is not None:
+            return match.start(), match.end(), link
+    return None
+
+
+def _plausible_new_name(text: str, start: int, end: int) -> bool:
+    """A capitalised run the matcher did not report is taken for a name only when it does not
+    open its line or sentence (where any word is capitalised) and is no country adjective."""
+    before = text[max(0, start - 3) : start]
+    if start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    name = text[start:end]
+    return name.casefold() not in demonyms() and not _used_as_common_word(name, text)
+
+
+def _apply_holders(text: str, found: list[Found], final: list[Resolution],
+                   quals: list[tuple[Relation | None, str | None]], lang: str) -> set[int]:
+    """"Zammar village in the southern countryside of Aleppo", "Tall al-Jayer village, Al
+    Hasakah governorate", "Tal Tamar, à Hassaké": a name followed by the place it lies in is
+    looked for inside that place's governorate first. A mention resolved elsewhere moves there
+    when the governorate holds a place of that name; a name the matcher missed is added when
+    it does; a container written plainly ("à Hassaké") becomes the governorate (precision 3),
+    one with a relative phrase ("countryside of Aleppo") keeps its point. Changes the lists in place
+    and returns the indexes of the mentions placed by their container."""
     index = load_index()
-    for i in range(len(found) - 1):
-        if not _CONTAINER_GAP.fullmatch(text[found[i].end : found[i + 1].start]):
+    placed: set[int] = set()
+    j = -1
+    while (j := j + 1) < len(found):
+        outer = final[j]
+        holder = index.get(outer.place_id) if outer.resolved and outer.place_id else None
+        region = _region_of(holder) if holder is not None else None
+        spot = _name_before(text, found[j].start, lang) if region is not None else None
+        if spot is None:
             continue
-        inner, outer = final[i], final[i + 1]
-        if not (inner.resolved and outer.resolved and inner.place_id and outer.place_id):
+        start, end, link = spot
+        if link.comma_only and not _regional(holder, quals[j][0]):
             continue
-        place, holder = index.get(inner.place_id), index.get(outer.place_id)
-        if place is None or holder is None:
-            continue
-        region_id = holder.id if holder.feature == "governorate" else holder.admin1_id
-        if not region_id or place.admin1_id != region_id or place.id == region_id:
-            continue
-        region = index.get(region_id)
-        if region is None:
-            continue
-        final[i + 1] = region_resolution(region, outer.query, f"governorate holding "
-                                         f"{place.name} (written right after it)",
-                                         outer.confidence)
-        final[i] = replace(inner, confidence=max(inner.confidence, CONFIDENT),
-                           reason=f"{inner.reason}; in {region.name} as the text says")
+        i = next((k for k in range(j) if found[k].start < end and start < found[k].end), None)
+        whole = i is not None and (found[i].start, found[i].end) == (start, end)
+        if whole and _held_by(final[i], region):
+            final[i] = replace(final[i], confidence=max(final[i].confidence, CONFIDENT),
+                               reason=f"{final[i].reason}; in {region.name} as the text says")
+        else:
+            # The whole written name is looked up: "Mazra’at Yarub" is not the Mazra’at the
+            # matcher found inside it.
+            if i is None and not _plausible_new_name(text, start, end):
+                continue
+            held = _inside(text[start:end].strip("’'` "), region)
+            if held is None or held[0].id == holder.id:
+                continue
+            relation = _qualifiers(text, Found(start, end, "contained"), lang)[0]
+            resolution = _held_resolution(held[0], text[start:end], region, held[1], relation,
+                                          outer.iso3)
+            if i is None:
+                found.insert(j, Found(start, end, "contained"))
+                final.insert(j, resolution)
+                quals.insert(j, (relation, None))
+                placed = {k + 1 if k >= j else k for k in placed}
+                i, j = j, j + 1
+            else:
+                found[i] = Found(start, end, "contained")
+                final[i] = resolution
+                quals[i] = (relation, None)
+        placed.add(i)
+        if quals[j][0] is not None:
+            continue  # "campagne est de Raqqa" keeps the point its relative phrase gives
+        final[j] = region_resolution(region, outer.query, f"governorate holding the "
+                                     f"{text[start:end]} written before it", outer.confidence)
+    return placed
 
 
 def resolve_document(text: str, found: list[Found], lang: str
@@ -199,12 +317,18 @@ def resolve_document(text: str, found: list[Found], lang: str
         if country and count * 2 >= len(confident):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
-    _apply_containers(text, found, final)
+    found, quals = list(found), list(quals)
+    placed = _apply_holders(text, found, final, quals, lang)
+    names = [text[f.start : f.end] for f in found]
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
                and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
                and r.feature not in ("country", "continent")]
     kept = []
-    for item, name, res, (relation, _) in zip(found, names, final, quals, strict=True):
+    for at, (item, name, res, (relation, _)) in enumerate(
+            zip(found, names, final, quals, strict=True)):
+        if at in placed:
+            kept.append((item, replace(res, query=name), relation.label if relation else None))
+            continue
         if item.source == "person" and not (res.feature in ("country", "governorate")
                                             and _folded_words(res.name or "") <= _folded_words(
                                                 name)):

@@ -191,3 +191,48 @@ _PLACE_NOUN = re.compile(
 def place_noun_before(text: str, start: int) -> bool:
     """True when a place noun introduces the name ("la ville de Tal Tamar", "the town of")."""
     return bool(_PLACE_NOUN.search(text[max(0, start - 40) : start]))
+
+
+_HOLDER_AREA = {
+    "en": r"(?:countryside|outskirts|suburbs|province|governorate|region|desert|rural\s+areas?)"
+          r"\s+of\s+",
+    "fr": r"(?:campagne|province|gouvernorat|région|banlieue|périphérie)\s+(?:{dir}\s+)?"
+          r"(?:de\s+|d['’]\s*|du\s+)",
+}
+_HOLDER_LINK = {
+    "en": r"^(?P<noun>\s+(?:village|town|city|area|neighbou?rhood|camp|farm|suburb|hill|"
+          r"district|subdistrict)s?)?(?P<comma>\s*,)?\s*(?:(?P<word>in|of|at)\s+)?"
+          r"(?:the\s+)?(?:{dir}\s+)?(?P<area>{area})?$",
+    "fr": r"^(?P<noun>)(?P<comma>\s*,)?\s*(?:(?P<word>à|dans|en)\s+)?"
+          r"(?:(?:la|le|l['’])\s*)?(?P<area>{area})?$",
+}
+_HOLDER_WORDS = frozenset({"in", "at", "à", "dans", "en"})
+
+
+@dataclass(frozen=True)
+class Holder:
+    """How the words between a name and a later place name make the later one its container:
+    "Zammar village in the southern countryside of Aleppo", "Tall al-Jayer village, Al Hasakah
+    governorate", "Tal Tamar, à Hassaké"."""
+
+    comma_only: bool  # "Dibsi Afnan, Raqqa ...": a container only if the later place is a region
+
+
+@cache
+def _holder_regex(lang: str) -> re.Pattern[str]:
+    plain_dir = _dir_group(lang).replace("?P<dir>", "?:")
+    body = _HOLDER_LINK[lang].replace("{area}", _HOLDER_AREA[lang])
+    return re.compile(body.replace("{dir}", plain_dir), re.IGNORECASE)
+
+
+def holder_link(gap: str, lang: str) -> Holder | None:
+    """The container relation written by ``gap``, the text between a name and a later place
+    name, or None when the words there say something else ("east of", "and", "near")."""
+    match = _holder_regex(lang if lang in LANGS else "fr").fullmatch(gap)
+    if match is None or not (match.group("comma") or match.group("word")):
+        return None
+    named = bool(match.group("noun") or match.group("area"))
+    word = (match.group("word") or "").casefold()
+    if named or word in _HOLDER_WORDS:
+        return Holder(comma_only=False)
+    return Holder(comma_only=True) if match.group("comma") and not word else None
