@@ -23,11 +23,11 @@ are built only for the offers that make the result, once per row (``_place`` mem
 from __future__ import annotations
 
 import sys
+from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache, partial
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -69,9 +69,11 @@ _FEATURE_WEIGHT = {
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
 # The stored coded columns, in the order ``labels_of`` returns them.
 CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id", "admin2_name")
-# A place on offer during one lookup: (sort key, row or user Place, matched text or the position
-# of that text in the key-sorted names table, kind, score).
-_Offer = tuple[tuple, "int | Place", "str | int", MatchKind, float]
+# A place on offer during one lookup: its ranking fields (minus rounded score, query tier, kind
+# rank, minus feature weight, minus population, place id), then the row or user Place, the
+# matched text or the position of that text in the key-sorted names table, kind and score.
+_Offer = tuple[float, int, int, int, int, str, "int | Place", "str | int", MatchKind, float]
+_RANKING = 6  # the ranking fields of an _Offer
 
 
 def is_confident(candidate: Candidate) -> bool:
@@ -107,10 +109,11 @@ class BaseTables:
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
         self.feature_weight = weight_of_code[self.feature_code]
-        # The two ranking columns as Python lists: each offer reads them, and a list item costs
-        # a fraction of numpy's .item() (about 6 MB, 10 ms of the load).
-        self.weights: list[int] = self.feature_weight.tolist()
-        self.populations: list[int] = self.population.tolist()
+        # The two ranking columns as stdlib arrays: each offer reads them, and an array item
+        # costs a fraction of numpy's .item(); unlike a list, an array is no work for the
+        # garbage collector.
+        self.weights = array("q", self.feature_weight.astype(np.int64).tobytes())
+        self.populations = array("q", self.population.astype(np.int64).tobytes())
 
     def group_of(self, key: str) -> int | None:
         """The group of a normalised key, or None: a binary search of the sorted key column,
@@ -418,8 +421,11 @@ class GazetteerIndex:
         return self._ranked(found, limit)
 
     def _ranked(self, found: dict[str, _Offer], limit: int) -> list[Candidate]:
-        """Best offers first; only these become Candidate objects (with deferred places)."""
-        ranked = sorted(found.values(), key=itemgetter(0))[:limit]
+        """Best offers first; only these become Candidate objects (with deferred places).
+
+        Offers compare as plain tuples: their ranking fields end with the place id, unique
+        among the offers, so the order never depends on the fields after it.
+        """
         name_at = self.base.arrays.name_at
         return [
             Candidate.of(
@@ -428,7 +434,7 @@ class GazetteerIndex:
                 kind,
                 round(similarity, 3),
             )
-            for _, row_or_place, text, kind, similarity in ranked
+            for *_, row_or_place, text, kind, similarity in sorted(found.values())[:limit]
         ]
 
     def _collect_key(
@@ -450,17 +456,21 @@ class GazetteerIndex:
             ids, weights, populations = b.ids, b.weights, b.populations
             name_at = b.arrays.name_at
             kind: MatchKind = "fuzzy"
+            rank = _KIND_RANK[kind]
             for row, entry in b.group_entries(group, wanted):
                 # A fuzzy offer's text is decoded only if it makes the result (in _ranked).
                 text: str | int = entry
                 if not fuzzy:
                     text = name_at(entry)
-                    kind = "exact" if text.casefold() == written else "normalized"
+                    kind, rank = ("exact", 0) if text.casefold() == written else ("normalized", 1)
                 place_id = ids[row]
-                sort = (rounded, tier, _KIND_RANK[kind], -weights[row], -populations[row], place_id)
+                offer = (
+                    rounded, tier, rank, -weights[row], -populations[row], place_id,
+                    row, text, kind, similarity,
+                )  # fmt: skip
                 current = found.get(place_id)
-                if current is None or sort < current[0]:
-                    found[place_id] = (sort, row, text, kind, similarity)
+                if current is None or offer[:_RANKING] < current[:_RANKING]:
+                    found[place_id] = offer
         for place_id, _lang, text in self._user_keys.get(key, ()):
             place = self.get(place_id)
             if place is not None and (wanted is None or place.country in wanted):
@@ -468,10 +478,13 @@ class GazetteerIndex:
                 kind = (
                     "fuzzy" if fuzzy else "exact" if text.casefold() == written else "normalized"
                 )
-                sort = (rounded, tier, _KIND_RANK[kind], -weight, -place.population, place_id)
+                offer = (
+                    rounded, tier, _KIND_RANK[kind], -weight, -place.population, place_id,
+                    place, text, kind, similarity,
+                )  # fmt: skip
                 current = found.get(place_id)
-                if current is None or sort < current[0]:
-                    found[place_id] = (sort, place, text, kind, similarity)
+                if current is None or offer[:_RANKING] < current[:_RANKING]:
+                    found[place_id] = offer
 
     def _collect_fuzzy(
         self,
