@@ -36,6 +36,7 @@ SAME_LETTERS_MIN_CHARS = 4
 RECORD_WEIGHT = 0.03  # per other matching record of the same place (several sources = notable)
 RECORD_KM = 10
 AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B lies
+SHORT_MIN_FUZZY_SIMILARITY = 0.7  # a short name, in a focus, only a very near spelling
 MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
@@ -321,10 +322,11 @@ def _too_short(name: str) -> bool:
 
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
             strict: bool) -> list[Candidate]:
-    """Admissible exact and folded matches first; fuzzy ones only when there is none, never for
-    very short names, and from a lower similarity inside a stated country focus (where the
-    gazetteer holds most villages under some spelling). With a ``strict`` focus (given by the
-    caller for a name alone), a place inside it, even a near spelling, beats any place abroad."""
+    """Admissible exact and folded matches first; fuzzy ones only when there is none, from a
+    lower similarity inside a country focus (where the gazetteer holds most villages under some
+    spelling), and for very short names only inside a focus and from a higher similarity. With a
+    ``strict`` focus (given by the caller for a name alone), a place inside it, even a near
+    spelling, beats any place abroad."""
     cands = tuple(c for c in cands if _admissible(c, focus, name))
     if strict:
         inside = _usable(name, tuple(c for c in cands if c.place.country in focus
@@ -333,9 +335,10 @@ def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
             return inside
         cands = tuple(c for c in cands if not _foreign_alias(c, focus, name))
     exact = [c for c in cands if c.match != "fuzzy"]
-    if exact or _too_short(name):
+    if exact or (_too_short(name) and not focus):
         return exact
-    floor = FOCUS_MIN_FUZZY_SIMILARITY if focus else MIN_FUZZY_SIMILARITY
+    floor = (SHORT_MIN_FUZZY_SIMILARITY if _too_short(name) else
+             FOCUS_MIN_FUZZY_SIMILARITY if focus else MIN_FUZZY_SIMILARITY)
     # Country names are well known and spelt right: "Siraw" is not a misspelt "Syria".
     return [c for c in cands if c.match == "fuzzy" and c.similarity >= floor
             and c.place.feature != "country"]
@@ -417,7 +420,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                                                  "look-alikes "
                                                  f"(first {cands[0].place.name}, "
                                                  f"{cands[0].place.country})")
-        if _too_short(name):
+        if _too_short(name) and not focus:
             return Resolution(query=name, reason="no good match: no exact match, and the name "
                                                  "is too short to trust a near spelling")
         closest = max((c for c in cands if _admissible(c, focus, name)),
@@ -509,6 +512,25 @@ def _resolve_with_variants(name: str, context: Context) -> Resolution:
                 return dataclasses.replace(alt, geo_precision=precision,
                                            reason=f"read as {stripped!r}; {alt.reason}")
     return res
+
+
+def considered(name: str, context: Context | None = None) -> list[Place]:
+    """Every gazetteer place the resolver weighs for a name (each of its spellings, and the name
+    without facility or place words), admissible or not: the ceiling of the ranking, for
+    evaluations that separate ranking errors from gazetteer coverage."""
+    context = context or Context()
+    cleaned, problem = clean_name(name)
+    if problem:
+        return []
+    core = split_query(cleaned, context.lang)[0] or cleaned
+    names = _alternatives(core)
+    names += [s for s in (facility_core(p, PLACE_WORDS) for p in names) if s]
+    strict = bool(context.countries) and not context.text
+    places: dict[str, Place] = {}
+    for part in names:
+        for cand in _lookup(part, tuple(context.countries), strict):
+            places.setdefault(cand.place.id, cand.place)
+    return list(places.values())
 
 
 @lru_cache(maxsize=100_000)
