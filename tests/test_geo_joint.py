@@ -1,0 +1,63 @@
+"""Document-level resolution: a name is looked for inside the governorate the text places it in."""
+
+from __future__ import annotations
+
+from geo import geoparse
+from geo.relations import holder_link
+
+
+def _mention(text: str, written: str, lang: str = "en"):
+    found = [m for m in geoparse(text, lang) if m.text == written]
+    assert found, f"{written!r} not among {[m.text for m in geoparse(text, lang)]}"
+    return found[0].resolution
+
+
+def test_a_village_in_a_governorates_countryside_is_the_one_of_that_governorate():
+    res = _mention("Shelling targets Zammar village in the southern countryside of Aleppo",
+                   "Zammar")
+    assert (res.country, res.admin1) == ("SY", "Aleppo")
+
+
+def test_a_name_the_matcher_misses_is_found_inside_its_governorate_by_a_near_spelling():
+    res = _mention("Injuries in shelling on Kaljibrin in the countryside of Aleppo", "Kaljibrin")
+    assert (res.country, res.admin1, res.geo_precision) == ("SY", "Aleppo", 1)
+
+
+def test_a_village_written_before_its_governorate_is_placed_in_it():
+    res = _mention("Civilians killed in al Sayyal village, Deir Ezzor governorate, Syria",
+                   "al Sayyal")
+    assert (res.country, res.admin1) == ("SY", "Deir ez-Zor")
+
+
+def test_a_namesake_in_another_governorate_gives_way_to_the_one_the_text_names():
+    res = _mention("Warplanes strike the Husayniyah area of western Deir Ezzor countryside",
+                   "Husayniyah")
+    assert res.admin1 == "Deir ez-Zor"
+
+
+def test_a_compound_name_is_not_read_as_its_first_word():
+    mentions = geoparse("April 15th 2017: Mazra’at Yarub, Raqqa governorate, Syria", "en")
+    assert "Mazra’at" not in [m.text for m in mentions if m.resolution.resolved]
+
+
+def test_a_capitalised_sentence_opener_is_not_taken_for_a_village():
+    mentions = geoparse("Clashes in Salqin in Idlib leave casualties", "en")
+    assert "Clashes" not in [m.text for m in mentions]
+    salqin = next(m for m in mentions if m.text == "Salqin").resolution
+    assert (salqin.country, salqin.admin1) == ("SY", "Idlib")
+
+
+def test_a_relative_phrase_container_keeps_its_own_point():
+    res = _mention("Des drones abattus près du village de Ghanem al-Ali, dans la campagne est "
+                   "de Raqqa", "Raqqa", "fr")
+    assert res.geo_precision == 2 and res.feature != "governorate"
+
+
+def test_container_links_are_place_nouns_areas_and_in_but_not_directions():
+    assert holder_link(" village in the southern countryside of ", "en") is not None
+    assert holder_link(" area of western ", "en") is not None
+    assert holder_link(", à ", "fr") is not None
+    assert holder_link(", ", "en").comma_only
+    assert holder_link(" east of ", "en") is None
+    assert holder_link(" and ", "en") is None
+    assert holder_link(" of ", "en") is None
