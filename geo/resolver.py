@@ -35,6 +35,8 @@ SAME_LETTERS_BONUS = 0.15  # the query is, letter for letter, one of the place's
 SAME_LETTERS_MIN_CHARS = 4
 RECORD_WEIGHT = 0.03  # per other matching record of the same place (several sources = notable)
 RECORD_KM = 10
+SEAT_WEIGHT = 0.1  # a village that names the subdistrict or district around it is its seat
+SEAT_KM = 20  # ... whose point (the region's centre) lies within this
 AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B lies
 SHORT_MIN_FUZZY_SIMILARITY = 0.7  # a short name, in a focus, only a very near spelling
 MIN_SCORE = 0.55
@@ -372,13 +374,19 @@ def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
     and, for a name written two ways, both spellings landing together."""
     for item in scored:
         place = item.cand.place
-        near = [o.cand for o in scored if o.cand.place.id != place.id and haversine_km(
-            place.latitude, place.longitude, o.cand.place.latitude, o.cand.place.longitude)
-            <= RECORD_KM]
+        km = {o.cand.place.id: haversine_km(place.latitude, place.longitude,
+                                            o.cand.place.latitude, o.cand.place.longitude)
+              for o in scored if o.cand.place.id != place.id}
+        near = [o.cand for o in scored if km.get(o.cand.place.id, RECORD_KM + 1) <= RECORD_KM]
         records = sum(1 for c in near if c.match != "fuzzy")
-        if records and place.feature not in REGION_FEATURES:  # a region's point is arbitrary
-            item.score += RECORD_WEIGHT * min(records, 3)
-            item.notes.append(f"{records} nearby records")
+        if place.feature not in REGION_FEATURES:  # a region's point is arbitrary
+            if records:
+                item.score += RECORD_WEIGHT * min(records, 3)
+                item.notes.append(f"{records} nearby records")
+            if any(o.cand.match != "fuzzy" and o.cand.place.feature in REGION_FEATURES
+                   and km.get(o.cand.place.id, SEAT_KM + 1) <= SEAT_KM for o in scored):
+                item.score += SEAT_WEIGHT
+                item.notes.append("seat of the region of that name")
         spellings = parts_of[place.id].union(*(parts_of[c.place.id] for c in near)) - {0}
         if len(spellings) > 1:  # index 0 is the whole name, which finds either part
             item.score += AGREEMENT_WEIGHT
