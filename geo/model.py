@@ -50,13 +50,16 @@ class Resolution:
 
 @dataclass
 class PlaceMention:
-    """One place mention in a text: its character span, what it resolved to, and its qualifier."""
+    """One place mention in a text: its character span, what it resolved to, its qualifier,
+    and its kind: "name" (a place named) or "adjective" (a country or continent written as an
+    adjective, "Russian troops": about the place, not where something happens)."""
 
     text: str
     start: int
     end: int
     resolution: Resolution
     relation: str | None = None
+    kind: str = "name"
 
     def to_dict(self) -> dict:
         """The JSON line printed by `eventmap geoparse`."""
@@ -66,6 +69,7 @@ class PlaceMention:
             "start": self.start,
             "end": self.end,
             "relation": self.relation,
+            "kind": self.kind,
             "place_id": res.place_id,
             "name": res.name,
             "latitude": res.latitude,
