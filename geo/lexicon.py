@@ -28,8 +28,24 @@ def directions(lang: str) -> dict[str, float]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Lower-cased country adjective or name (any language) → ISO2."""
-    return {r["word"].casefold(): r["iso2"] for r in read_table("demonyms.tsv")}
+    """Lower-cased country adjective or name (any language) → ISO2, from the hand-written rows
+    only: they tell a document's country focus and a place's country hint."""
+    return {r["word"].casefold(): r["iso2"] for r in read_table("demonyms.tsv")
+            if r["source"] == "eventmap"}
+
+
+@cache
+def place_adjectives() -> dict[str, tuple[str, str]]:
+    """Capitalised English adjective of a country or continent → ("country", ISO2) or
+    ("continent", name): "Russian" → ("country", "RU"), "European" → ("continent", "Europe").
+    Longest first, so "South African" wins over "African". English writes them capitalised and
+    news uses them for the place ("Russian troops", "a European summit"); French adjectives
+    are lower case and are not place mentions."""
+    table = {r["word"]: ("country", r["iso2"]) for r in read_table("demonyms.tsv")
+             if r["lang"] == "en" and r["form"] == "adjective"}
+    for row in read_table("continents.tsv"):
+        table.update(dict.fromkeys(row["adjectives"].split("|"), ("continent", row["name"])))
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
 @cache

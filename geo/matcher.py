@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gazetteer import load_index, normalize_name
 from geo import relations
-from geo.lexicon import demonyms, false_friend_regex, is_false_friend, org_cues, toponym_heads
+from geo.lexicon import (
+    demonyms,
+    false_friend_regex,
+    is_false_friend,
+    org_cues,
+    place_adjectives,
+    toponym_heads,
+)
 
 MAX_NGRAM = 5
 PLACE_LABELS = {"fr": frozenset({"LOC", "GPE"}), "en": frozenset({"GPE", "LOC", "FAC"})}
@@ -43,7 +50,7 @@ class Found:
     start: int
     end: int
     # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border", "person" (a
-    # gazetteer name that NER calls a person, as a whole)
+    # gazetteer name that NER calls a person, as a whole), "adjective" (of a country or continent)
     source: str
     countries: tuple[str, ...] = ()
 
@@ -220,6 +227,22 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
             named.append(item)
     named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
     return _merge(borders + named)
+
+
+@lru_cache(maxsize=1)
+def _adjective_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in place_adjectives())
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def find_place_adjectives(text: str, lang: str) -> list[Found]:
+    """English adjectives of a country or continent, written capitalised and singular
+    ("Russian troops", "European summit"; not "Russians", the people), in text order. News
+    uses them for the place itself; they are found apart from names so that consumers can
+    tell them from a place where something happens."""
+    if lang != "en":
+        return []
+    return [Found(m.start(), m.end(), "adjective") for m in _adjective_regex().finditer(text)]
 
 
 def to_span(doc: Doc, item: Found) -> Span | None:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from gazetteer import load_index
 from geo.inputs import clean_text
 from geo.language import detect_language
-from geo.model import PlaceMention
+from geo.lexicon import place_adjectives
+from geo.matcher import find_place_adjectives
+from geo.model import Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
+from geo.resolver import rank, region_resolution
+
+ADJECTIVE_CONFIDENCE = 0.8
 
 
 @lru_cache(maxsize=2)
@@ -24,10 +32,34 @@ def detect_lang(text: str) -> str:
     return code if code in MODELS else "fr"
 
 
-def mentions_of(doc) -> list[PlaceMention]:
-    """The PlaceMentions recorded on a Doc processed by the eventmap_places component."""
-    return [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
-                         span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
+@lru_cache(maxsize=512)
+def adjective_resolution(word: str) -> Resolution:
+    """The country or continent an adjective derives from ("Russian" → Russia), at the point
+    that stands for the whole country or continent."""
+    kind, key = place_adjectives()[word]
+    if kind == "continent":
+        res = rank(key, Context())
+        return replace(res, query=word, reason=f"adjective of the continent {res.name}")
+    countries = load_index().places_in(key, feature="country")
+    if not countries:
+        return Resolution(query=word, reason=f"adjective of {key}: no country record")
+    return region_resolution(countries[0], word, f"adjective of {countries[0].name}",
+                             ADJECTIVE_CONFIDENCE)
+
+
+def mentions_of(doc: Doc) -> list[PlaceMention]:
+    """The PlaceMentions of a Doc processed by the eventmap_places component: its place names,
+    and the country or continent adjectives that no place name covers, in text order."""
+    names = [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
+                          span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
+    lang = "en" if doc.lang_ == "en" else "fr"
+    text = doc.text
+    adjectives = [
+        PlaceMention(text[a.start : a.end], a.start, a.end,
+                     adjective_resolution(text[a.start : a.end]), kind="adjective")
+        for a in find_place_adjectives(text, lang)
+        if not any(m.start < a.end and a.start < m.end for m in names)]
+    return sorted(names + adjectives, key=lambda m: m.start)
 
 
 def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:
