@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from math import atan2, cos, degrees, radians, sin
 
 from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
@@ -34,10 +35,13 @@ INSIDE_LOOKUP = 60  # candidates read countrywide before keeping those of the go
 INSIDE_MIN_SIMILARITY = 0.7
 INSIDE_CONFIDENCE = 0.85
 INSIDE_SAME_PLACE_KM = 10
+SIDE_TOLERANCE = 67.5  # degrees either side of the direction written ("southern countryside")
 HELD_MIN_CONFIDENCE = 0.5  # below it, a mention already inside is looked up there again
 _ARTICLE = r"(?:(?:al|el|ad|as|ar|at|ash|az|an|ed|es|ez)[-\s])?"
 _NAME_RUN = re.compile(rf"(?<![\w’'`-]){_ARTICLE}[A-ZÀ-Ý][\w’'`-]*"
                        rf"(?:\s{_ARTICLE}[A-ZÀ-Ý][\w’'`-]*){{0,3}}")
+_FRAMED_NAME = re.compile(rf"(?P<name>{_NAME_RUN.pattern})\s+"
+                          r"(?:village|town|city|camp|neighbou?rhood)(?!\w)")
 
 
 def document_focus(text: str) -> tuple[str, ...]:
@@ -159,11 +163,32 @@ def _regional(place: Place, relation: Relation | None) -> bool:
         relation is not None and (relation.wants_region or "countryside" in relation.label))
 
 
-def _inside(name: str, region: Place) -> tuple[Place, float] | None:
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial compass bearing in degrees from the first point to the second."""
+    p1, p2, dl = radians(lat1), radians(lat2), radians(lon2 - lon1)
+    x = sin(dl) * cos(p2)
+    y = cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl)
+    return degrees(atan2(x, y)) % 360
+
+
+def _agrees(place: Place, side: tuple[Place, float] | None) -> bool:
+    """True when a place lies on the side of the container the text says ("the southern
+    countryside of Aleppo": south of Aleppo, within 67.5 degrees)."""
+    if side is None:
+        return False
+    anchor, bearing = side
+    turn = abs(_bearing(anchor.latitude, anchor.longitude, place.latitude, place.longitude)
+               - bearing) % 360
+    return min(turn, 360 - turn) <= SIDE_TOLERANCE
+
+
+def _inside(name: str, region: Place, side: tuple[Place, float] | None = None
+            ) -> tuple[Place, float] | None:
     """The place named ``name`` inside ``region``, with a confidence, or None. Inside one
     governorate a near spelling ("Kaljibrin" for Kuljibrin) is usually the place meant, so
-    fuzzy matches count from a lower similarity than countrywide; several equally good
-    places far apart share the confidence."""
+    fuzzy matches count from a lower similarity than countrywide; among namesakes the one on
+    the ``side`` the text gives (container place, bearing) wins; several equally good places
+    far apart share the confidence."""
     held = [c for c in load_index().candidates(name, limit=INSIDE_LOOKUP, countries=(
             region.country,)) if region.id in (c.place.admin1_id, c.place.admin2_id)
             and (c.match != "fuzzy" or c.similarity >= INSIDE_MIN_SIMILARITY)]
@@ -175,10 +200,11 @@ def _inside(name: str, region: Place) -> tuple[Place, float] | None:
     def key(cand: Candidate) -> tuple:
         return (cand.match != "fuzzy", cand.similarity,
                 cand.place.feature not in HOLDER_REGION_FEATURES,
-                normalize_name(cand.place.name) == written, cand.place.population)
+                normalize_name(cand.place.name) == written, _agrees(cand.place, side),
+                cand.place.population)
 
     best = max(held, key=key)
-    rivals = sum(1 for c in held if key(c)[:4] == key(best)[:4] and haversine_km(
+    rivals = sum(1 for c in held if key(c)[:5] == key(best)[:5] and haversine_km(
         c.place.latitude, c.place.longitude, best.place.latitude, best.place.longitude)
         > INSIDE_SAME_PLACE_KM)
     return best.place, round(INSIDE_CONFIDENCE * best.similarity / (1 + rivals), 3)
@@ -258,7 +284,9 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
             # matcher found inside it.
             if i is None and not _plausible_new_name(text, start, end):
                 continue
-            held = _inside(text[start:end].strip("’'` "), region)
+            written_side = quals[j][0].bearing if quals[j][0] else None
+            side = (holder, written_side) if written_side is not None else None
+            held = _inside(text[start:end].strip("’'` "), region, side)
             if held is None or held[0].id == holder.id:
                 continue
             relation = _qualifiers(text, Found(start, end, "contained"), lang)[0]
@@ -282,10 +310,29 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
     return placed
 
 
+def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
+    """The mentions plus the English names written with a place noun after them ("Rastan
+    city", "Hutah village") that the matcher left out (NER often tags an unknown Arabic name
+    as a person or a nationality); they are kept later only on the gazetteer-only terms."""
+    if lang != "en":
+        return found
+    extra = []
+    for match in _FRAMED_NAME.finditer(text):
+        start, end = match.span("name")
+        while end > start and text[end - 1] in "’'`":
+            end -= 1
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        if _plausible_new_name(text, start, end):
+            extra.append(Found(start, end, "framed"))
+    return sorted([*found, *extra], key=lambda f: f.start) if extra else found
+
+
 def resolve_document(text: str, found: list[Found], lang: str
                      ) -> list[tuple[Found, Resolution, str | None]]:
     """(candidate, resolution, relation label) for each kept mention, in text order."""
     focus = document_focus(text)
+    found = _with_framed_names(text, found, lang)
     quals = [_qualifiers(text, f, lang) for f in found]
     names = [text[f.start : f.end] for f in found]
 
@@ -333,7 +380,7 @@ def resolve_document(text: str, found: list[Found], lang: str
                                             and _folded_words(res.name or "") <= _folded_words(
                                                 name)):
             continue  # a region named as such, not a person's name pulled to a region nearby
-        if item.source in ("gazetteer", "head", "person") and not _worth_keeping(
+        if item.source in ("gazetteer", "head", "person", "framed") and not _worth_keeping(
                 name, text, res, lang, focus, anchors):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)

@@ -195,7 +195,7 @@ def place_noun_before(text: str, start: int) -> bool:
 
 _HOLDER_AREA = {
     "en": r"(?:countryside|outskirts|suburbs|province|governorate|region|desert|rural\s+areas?)"
-          r"\s+of\s+",
+          r"\s+(?:of\s+)?",
     "fr": r"(?:campagne|province|gouvernorat|région|banlieue|périphérie)\s+(?:{dir}\s+)?"
           r"(?:de\s+|d['’]\s*|du\s+)",
 }
