@@ -1,0 +1,81 @@
+"""geo.resolve ranking of isolated names: namesakes, country focus, near spellings, facilities."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import Context, Resolution, resolve
+from geo.distance import haversine_km
+from geo.resolver import considered, facility_core
+
+SYRIA = Context(countries=("SY",))
+HAMA = (35.1318, 36.7578)
+ABU_AL_DUHUR = (35.7369, 37.0481)  # the Idlib town (UCDP GED point), not its Raqqa namesake
+AL_FUAH = (35.9829, 36.7022)
+
+
+def km(res: Resolution, point: tuple[float, float]) -> float:
+    assert res.resolved, res.reason
+    return haversine_km(res.latitude, res.longitude, *point)
+
+
+def test_a_facility_is_placed_at_the_town_it_is_named_after_with_precision_2():
+    res = resolve("Hama Military Airport", SYRIA)
+    assert km(res, HAMA) < 10
+    assert res.geo_precision == 2
+    assert "read as 'Hama'" in res.reason
+
+
+def test_a_facility_the_gazetteer_holds_by_its_own_name_is_the_facility_itself():
+    res = resolve("Qamishli Airport", SYRIA)
+    assert res.name == "Qamishli Airport" and res.geo_precision == 1
+
+
+@pytest.mark.parametrize("name", ["113th Air Defense Brigade", "Brigade 47",
+                                  "17th Reserve Division"])
+def test_a_unit_with_no_place_name_is_honestly_no_good_match(name):
+    res = resolve(name, SYRIA)
+    assert not res.resolved
+    assert res.reason.startswith("no good match")
+
+
+@pytest.mark.parametrize(("name", "core"), [
+    ("Abu al-Duhur Military Airbase", "Abu al-Duhur"),
+    ("137th Brigade Army Base", ""),
+    ("Prison of Adra", "Adra"),
+    ("Base aérienne de Tiyas", "Tiyas"),
+    ("Raqqa", None),
+])
+def test_facility_words_numbers_and_ordinals_are_stripped_from_either_end(name, core):
+    assert facility_core(name) == core
+
+
+@pytest.mark.parametrize("name", ["Karama", "Kum"])
+def test_a_given_country_focus_keeps_a_name_alone_inside_the_country(name):
+    # Worldwide these read as Calama (Chile) and Qom (Iran) through alternate spellings.
+    res = resolve(name, SYRIA)
+    assert res.resolved and res.country == "SY", res
+
+
+def test_in_a_document_a_foreign_city_written_by_its_own_name_stays_abroad():
+    text = "Des renforts venus de Beirut sont arrivés à Raqqa."
+    res = resolve("Beirut", Context(text=text, countries=("SY",)))
+    assert res.country == "LB"
+
+
+def test_the_namesake_that_gives_its_name_to_a_subdistrict_is_preferred():
+    res = resolve("Abu al-Duhur", SYRIA)
+    assert km(res, ABU_AL_DUHUR) < 10
+    assert "seat of the region" in res.reason
+
+
+def test_a_short_name_matches_a_near_spelling_only_inside_a_country_focus():
+    assert km(resolve("Foah", SYRIA), AL_FUAH) < 10
+    alone = resolve("Foah")
+    assert not alone.resolved and "too short" in alone.reason
+
+
+def test_considered_lists_every_namesake_the_ranking_weighs():
+    places = considered("Ablah", SYRIA)
+    assert sum(p.country == "SY" for p in places) >= 2
+    assert considered("", SYRIA) == []
