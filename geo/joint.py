@@ -361,7 +361,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     if not focus and confident:
         countries = Counter(r.country for r in confident.values() if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
-        if country and count * 2 >= len(confident):
+        if country and count * 2 > len(confident):  # a majority, not the first of a tie
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     found, quals = list(found), list(quals)

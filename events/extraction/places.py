@@ -55,6 +55,7 @@ CONTAINER_MARKERS = frozenset({",", "in", "à", "en", "dans"})
 REGION_FEATURES = frozenset({"governorate", "province", "region", "district", "state"})
 MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
 REFOCUSED_KEY = "eventmap_places_refocused"
+CONFIDENT_PLACE = 0.7  # the geocoder's confident answers move only towards an actor's country
 MIN_COUNTRY_EVIDENCE = 0.5  # votes needed to look for an unresolved name in a country
 
 
@@ -213,18 +214,24 @@ def _country(span: Span) -> str | None:
     return resolution.country if resolution is not None and resolution.resolved else None
 
 
-def _document_countries(doc: Doc) -> Counter[str]:
-    """Votes for the document's country: its resolved places (each weighed by the geocoder's
-    confidence) and its lexicon actors (one each)."""
-    votes: Counter[str] = Counter()
-    for span in doc.spans.get(PLACES_KEY, []):
-        if (country := _country(span)) and not _starts_organisation(span):
-            votes[country] += span._.resolution.confidence
+def _actor_countries(doc: Doc) -> Counter[str]:
+    """One vote per lexicon actor of the document for the actor's country."""
     lexicon = actors()
+    votes: Counter[str] = Counter()
     for span in doc.spans.get(ACTORS_KEY, []):
         actor = lexicon.get(span.label_)
         if actor is not None and actor.country:
             votes[actor.country] += 1
+    return votes
+
+
+def _document_countries(doc: Doc, weighed: bool = False) -> Counter[str]:
+    """Votes for the document's country: its lexicon actors (one each) and its resolved places
+    (one each, or the geocoder's confidence when ``weighed``)."""
+    votes = _actor_countries(doc)
+    for span in doc.spans.get(PLACES_KEY, []):
+        if (country := _country(span)) and not _starts_organisation(span):
+            votes[country] += span._.resolution.confidence if weighed else 1
     return votes
 
 
@@ -243,13 +250,16 @@ def _refocus(doc: Doc) -> None:
     often say the country a headline never names, and a village name read alone goes to a
     namesake abroad ("Hajin" in Turkey, "Ariha" for Jericho). A place moves when the rest of
     the document points elsewhere more strongly than its own answer, with its confidence,
-    holds it; tied countries are tried in turn. A well-known foreign place still resolves
+    holds it, and a confident answer only towards a country some actor belongs to (a village
+    near the border stays where it is when only a town across it is named); tied countries
+    are tried in turn. A well-known foreign place still resolves
     abroad (the geocoder admits it inside any focus); a name with no match there keeps its
     answer."""
     if doc.user_data.get(REFOCUSED_KEY):
         return
     doc.user_data[REFOCUSED_KEY] = True
-    votes = _document_countries(doc)
+    votes = _document_countries(doc, weighed=True)
+    acting = _actor_countries(doc)
     text = doc.text
     for span in doc.spans[PLACES_KEY]:
         resolution = span._.resolution
@@ -264,7 +274,10 @@ def _refocus(doc: Doc) -> None:
         top = max(others.values())
         if top <= votes[own] if own else top < MIN_COUNTRY_EVIDENCE:
             continue
+        confident = resolution.resolved and resolution.confidence >= CONFIDENT_PLACE
         for country in (c for c, n in others.items() if n == top):
+            if confident and not acting[country]:
+                continue
             again = resolve_in_country(text, span.start_char, span.end_char, doc.lang_, country)
             if again.resolved and again.country == country:
                 span._.resolution = replace(again, query=resolution.query)
