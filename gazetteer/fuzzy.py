@@ -11,6 +11,7 @@ Hash collisions can only add a spurious neighbour, which the caller's similarity
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -76,32 +77,39 @@ class SkeletonNeighbours:
         order = np.argsort(deletion_hash, kind="stable")
         self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
 
-    def neighbours(self, skeleton: str, cap: int) -> tuple[np.ndarray, np.ndarray]:
-        """Skeleton indices: (the skeleton itself, those one edit away), at most cap each."""
+    def neighbours(self, skeleton: str, cap: int) -> tuple[list[int], list[int]]:
+        """Skeleton indices, ascending: (the skeleton itself, those one edit away), at most cap
+        each. A query probes a dozen hashes, so after one binary search a table the runs are
+        gathered in plain Python, cheaper than a dozen more numpy calls on arrays this small."""
         whole, deletions = query_hashes(skeleton)
-        probes = np.array([whole, *deletions], dtype=np.uint64)
-        in_whole, counts = self._range(self.whole_hash, self.whole_owner, probes, cap)
-        same = in_whole[: counts[0]]
-        in_deletions, _ = self._range(self.deletion_hash, self.deletion_owner, probes, cap)
-        others = _distinct(np.concatenate([in_whole[counts[0] :], in_deletions]))
-        if same.size:
-            others = others[others != same[0]]  # skeletons are distinct: at most one is "same"
-        return same[:1], others[:cap]
+        probes = [whole, *deletions]
+        in_whole = self._runs(self.whole_hash, self.whole_owner, probes, cap)
+        same = in_whole[0][:1]
+        others = {owner for run in in_whole[1:] for owner in run}
+        for run in self._runs(self.deletion_hash, self.deletion_owner, probes, cap):
+            others.update(run)
+        if same:
+            others.discard(same[0])  # skeletons are distinct: at most one is "same"
+        return same, sorted(others)[:cap]
 
     @staticmethod
-    def _range(
-        hashes: np.ndarray, owners: np.ndarray, probes: np.ndarray, cap: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Owners of every probe's run of equal hashes (at most cap a probe), in probe order,
-        and how many each probe found."""
-        left = np.searchsorted(hashes, probes, side="left")
-        right = np.minimum(np.searchsorted(hashes, probes, side="right"), left + cap)
-        counts = right - left
-        total = int(counts.sum())
-        if total == 0:
-            return np.zeros(0, np.int32), counts
-        shift = np.repeat(left - (np.cumsum(counts) - counts), counts)
-        return owners[shift + np.arange(total)], counts
+    def _runs(
+        hashes: np.ndarray, owners: np.ndarray, probes: list[int], cap: int
+    ) -> list[list[int]]:
+        """Owners of each probe's run of equal hashes (at most cap a probe), in probe order.
+
+        One searchsorted finds both ends of every run: a run of h ends where h + 1 would go
+        (the largest hash, which has no successor, runs to the end of the table).
+        """
+        successors = [(h + 1) & _MASK for h in probes]
+        ends = np.searchsorted(hashes, np.array(probes + successors, dtype=np.uint64)).tolist()
+        count = len(probes)
+        runs = []
+        for i, h in enumerate(probes):
+            left = ends[i]
+            right = min(ends[count + i] if h != _MASK else len(hashes), left + cap)
+            runs.append(owners[left:right].tolist() if right > left else [])
+        return runs
 
 
 _CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
@@ -117,13 +125,24 @@ def _bigram_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return grams[keep], np.cumsum(breaks)[:-1][keep]
 
 
+def _query_bigrams(text: str) -> np.ndarray:
+    """The distinct bigram integers of one short text, sorted: a Python set beats a dozen numpy
+    calls on a string this short."""
+    grams = {
+        (ord(first) << _CODE_BITS) | ord(second)
+        for first, second in pairwise(text)
+        if first != "\n" and second != "\n"
+    }
+    return np.array(sorted(grams), dtype=np.uint64)
+
+
 def dice_scores(query: str, keys: list[str]) -> np.ndarray:
     """Dice coefficient of the character-bigram sets of " query " and of each " key ".
 
     One vectorised pass over all keys (newline-joined, bigrams made unique per key) instead of a
     Python set per key: the fuzzy lookup scores up to a hundred keys a query.
     """
-    query_grams = _distinct(_bigram_codes(f" {query} ")[0])
+    query_grams = _query_bigrams(f" {query} ")
     grams, owners = _bigram_codes("\n".join(f" {key} " for key in keys))
     distinct = _distinct((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
     owner = (distinct >> _OWNER_SHIFT).astype(np.int64)

@@ -98,7 +98,13 @@ class BaseTables:
         self.country_code = a.codes["country"]
         self.country_labels = a.labels["country"]
         self._id_to_row: dict[str, int] | None = None
-        self._skeleton_groups: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        # Key groups in skeleton order, where each skeleton's run starts, and how many of the
+        # run a fuzzy lookup reads (at most MAX_FUZZY_GROUPS): built on first fuzzy lookup.
+        self._skeleton_groups: tuple[np.ndarray, np.ndarray, np.ndarray] = (
+            np.zeros(0, np.intp),
+            np.zeros(1, np.intp),
+            np.zeros(0, np.intp),
+        )
         self._key_length = np.zeros(0, np.int32)
         self._order_length = np.zeros(0, np.int32)
         self._neighbours: SkeletonNeighbours | None = None
@@ -235,22 +241,22 @@ class BaseTables:
         a similar length, closest lengths first.
         """
         neighbours = self.neighbours()
-        order, bounds = self._skeleton_groups
+        order, bounds, capped = self._skeleton_groups
         same, others = neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS)
-
-        def expand(skeletons: np.ndarray) -> np.ndarray:
-            """Positions in ``order`` of the skeletons' groups (at most MAX_FUZZY_GROUPS each)."""
-            starts = bounds[skeletons]
-            counts = np.minimum(bounds[skeletons + 1] - starts, MAX_FUZZY_GROUPS)
-            total = int(counts.sum())
-            if total == 0:
-                return np.zeros(0, np.int64)
-            return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
-
-        same_groups = order[expand(same)]
-        if mask is not None:
-            same_groups = same_groups[mask[same_groups]]
-        at = expand(others)
+        if same:
+            start = bounds.item(same[0])
+            same_groups = order[start : start + capped.item(same[0])]
+            if mask is not None:
+                same_groups = same_groups[mask[same_groups]]
+        else:
+            same_groups = order[:0]
+        # Positions in ``order`` of the one-edit skeletons' groups (at most MAX_FUZZY_GROUPS
+        # each), with one index arithmetic.
+        skeletons = np.array(others, dtype=np.intp)
+        counts = capped[skeletons]
+        total = int(counts.sum())
+        at = np.repeat(bounds[skeletons] - (np.cumsum(counts) - counts), counts)
+        at += np.arange(total)
         # Key lengths are read in skeleton order, next to each other, not scattered by group.
         gaps = np.abs(self._order_length[at] - length)
         near = gaps <= MAX_LENGTH_GAP
@@ -302,7 +308,8 @@ class BaseTables:
             a = self.arrays
             order = np.argsort(a.key_skeleton, kind="stable")
             bounds = np.searchsorted(a.key_skeleton[order], np.arange(len(a.skeleton_text) + 1))
-            self._skeleton_groups = (order, bounds)
+            capped = np.minimum(np.diff(bounds), MAX_FUZZY_GROUPS)
+            self._skeleton_groups = (order, bounds, capped)
             self._key_length = np.fromiter(
                 map(len, a.key_text), dtype=np.int32, count=len(a.key_text)
             )
