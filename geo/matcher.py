@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from gazetteer import load_index, normalize_name
 from geo import relations
 from geo.lexicon import (
+    country_abbreviations,
     demonyms,
     false_friend_regex,
     is_false_friend,
@@ -93,7 +94,9 @@ def _name_run(doc: Doc, i: int, size: int) -> bool:
         return False
     if any(not _capitalised(t.text) and t.lower_ not in LINKS for t in span[1:-1]):
         return False
-    return not (size == 1 and _plain_word(span[0]))
+    # "US" in "US forces" is the country, not the pronoun
+    return not (size == 1 and _plain_word(span[0])
+                and span[0].text not in country_abbreviations())
 
 
 def _inside_longer_name(doc: Doc, i: int) -> bool:
@@ -125,6 +128,9 @@ def _gazetteer_spans(doc: Doc) -> list[Found]:
                 best, source = size, "head"
         if best and source == "gazetteer" and _inside_longer_name(doc, i):
             best = 0  # "Street" in "Royal Street", "Church" in "Holy Redeemer Church"
+        if best > 1 and doc[i].is_stop and known_name(doc[i + 1 : i + best].text):
+            i += 1  # "In Washington", "The Washington Post": the name starts after the word
+            continue
         if best:
             span = doc[i : i + best]
             found.append(Found(span.start_char, span.end_char, source))
@@ -171,9 +177,14 @@ def _ner_spans(doc: Doc, full: str, lang: str) -> list[Found]:
 
 
 def _blocked(full: str, item: Found, blockers: list[tuple[int, int]]) -> bool:
-    if is_false_friend(full[item.start : item.end]):
+    text = full[item.start : item.end]
+    if is_false_friend(text):
         return True
-    if any(s < item.end and item.start < e for s, e in blockers):
+    overlapping = [(s, e) for s, e in blockers if s < item.end and item.start < e]
+    # A blocker strictly inside a longer name the gazetteer knows as a whole does not block it:
+    # "State" is a false friend, "Enugu State" a place.
+    if overlapping and not (known_name(text) and all(
+            item.start <= s and e <= item.end and e - s < len(text) for s, e in overlapping)):
         return True
     before = full[max(0, item.start - 30) : item.start].split()
     if before and before[-1].rstrip("-").casefold() in ARTICLES:  # "réseau al-|Khabour"

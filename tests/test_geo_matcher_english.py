@@ -1,0 +1,28 @@
+"""English place-name detection: capital abbreviations, leading function words, and names that
+hold a false friend inside them."""
+
+from __future__ import annotations
+
+from geo import geoparse
+
+
+def _mentions(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {m.text: (m.resolution.country, m.resolution.feature) for m in geoparse(text, "en")}
+
+
+def test_us_before_a_noun_is_the_country_not_the_pronoun():
+    found = _mentions("The soldier had been embedded with US Special Forces in Manbij.")
+    assert found.get("US") == ("US", "country")
+    assert _mentions("Let us go, and tell us more about it.") == {}
+
+
+def test_a_sentence_opening_preposition_is_not_part_of_the_name():
+    found = _mentions("7:50 p.m. In Washington, some of the diplomats packed their bags.")
+    assert "Washington" in found and "In Washington" not in found
+    assert found["Washington"][0] == "US"
+
+
+def test_a_false_friend_inside_a_longer_known_name_does_not_block_it():
+    found = _mentions("A former governor of Enugu State whose property was seized spoke.")
+    assert found.get("Enugu State", (None,))[0] == "NG"
+    assert _mentions("The Islamic State attacked the convoy at dawn.") == {}
