@@ -1,5 +1,11 @@
 """The spaCy side: a fresh pipeline with the "eventmap_places" component.
 
+Place finding reads the named entities, the part of speech of sentence openers and sentence
+starts; it never reads the dependency parse or lemmas. So the geoparsing pipeline leaves out the
+parser (a large share of spaCy's time) and the lemmatizer, and takes its sentence starts from the
+model's own sentence recogniser ("senter", trained to predict the parser's sentence boundaries).
+The events extractor reads the dependency parse and asks for it (``parse=True``).
+
 The component sets ``doc.spans["places"]``; each span carries ``._.resolution`` (a Resolution)
 and ``._.relation`` (the relative phrase that qualified it, or None). Resolution is done for the
 whole document at once inside the component, so any later component (the events extractor)
@@ -52,11 +58,18 @@ def make_place_component(nlp: Language, name: str) -> PlaceComponent:
     return PlaceComponent("fr" if nlp.lang == "fr" else "en")
 
 
-def new_pipeline(lang: str) -> Language:
-    """A fresh spaCy pipeline for "fr" or "en" with the place component added after NER."""
+def new_pipeline(lang: str, parse: bool = False) -> Language:
+    """A fresh spaCy pipeline for "fr" or "en" with the place component added after NER.
+
+    With ``parse=False`` (geoparsing) the parser is left out and the sentence recogniser sets
+    sentence starts; ``parse=True`` keeps the dependency parse for callers that read it.
+    """
     model = MODELS.get(lang)
     if model is None:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(MODELS)}")
-    nlp = spacy.load(model)
+    unread = ["lemmatizer", "senter"] if parse else ["lemmatizer", "parser"]
+    nlp = spacy.load(model, exclude=unread)
+    if not parse:
+        nlp.enable_pipe("senter")
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
