@@ -175,6 +175,12 @@ class GazetteerArrays:
     word_group: np.ndarray
     _skeleton_text: tuple[str, ...] | None = None
 
+    def __post_init__(self) -> None:
+        # Zero-copy views for reading one item at a time: indexing a memoryview is some three
+        # times cheaper than numpy's .item() or a two-item slice.
+        self._entry_view = memoryview(self.name_entry)
+        self._offset_view = memoryview(self.name_offsets)
+
     @property
     def skeleton_text(self) -> tuple[str, ...]:
         """Distinct skeletons, decoded on first use (only fuzzy lookups need them)."""
@@ -184,9 +190,9 @@ class GazetteerArrays:
 
     def name_at(self, i: int) -> str:
         """The i-th name variant in key order, decoded on demand (names stay bytes in memory)."""
-        j = self.name_entry.item(i)
-        start, end = self.name_offsets[j : j + 2].tolist()
-        return self.name_text[start : end - 1].decode("utf-8")
+        j = self._entry_view[i]
+        offsets = self._offset_view
+        return self.name_text[offsets[j] : offsets[j + 1] - 1].decode("utf-8")
 
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
         """Every (lang, name) of one place: its names are one contiguous run of the blob."""
