@@ -51,8 +51,9 @@ class Resolution:
 @dataclass
 class PlaceMention:
     """One place mention in a text: its character span, what it resolved to, its qualifier,
-    and its kind: "name" (a place named) or "adjective" (a country or continent written as an
-    adjective, "Russian troops": about the place, not where something happens)."""
+    and its kind: "name" (a place named), "adjective" (a country or continent written as an
+    adjective, "Russian troops") or "abbreviation" (a union of countries, "EU" for Europe): the
+    last two are about the place, not where something happens."""
 
     text: str
     start: int
