@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _shared import dev_file, read_jsonl
 
 from geo.distance import haversine_km
-from geo.lexicon import place_adjectives
+from geo.lexicon import place_references
 from geo.matcher import PLACE_LABELS
 from geo.nlp import MODELS, new_pipeline
 from geo.parse import mentions_of
@@ -41,8 +41,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _shape(name: str) -> str:
     """How an undetected gold toponym is written: the detection rule it would need."""
-    if name in place_adjectives():
-        return "adjective (Russian)"
+    if name in place_references():
+        return "reference to a country (Russian, EU)"
     if name[:1].islower():
         return "lower case"
     letters = name.replace(".", "")

@@ -35,16 +35,18 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
-def place_adjectives() -> dict[str, tuple[str, str]]:
-    """Capitalised English adjective of a country or continent → ("country", ISO2) or
-    ("continent", name): "Russian" → ("country", "RU"), "European" → ("continent", "Europe").
-    Longest first, so "South African" wins over "African". English writes them capitalised and
-    news uses them for the place ("Russian troops", "a European summit"); French adjectives
-    are lower case and are not place mentions."""
-    table = {r["word"]: ("country", r["iso2"]) for r in read_table("demonyms.tsv")
+def place_references() -> dict[str, tuple[str, str, str]]:
+    """Capitalised English words that refer to a country or continent without naming a place
+    where something happens → (mention kind, "country" or "continent", ISO2 or continent name):
+    adjectives ("Russian" → ("adjective", "country", "RU"), "European") and the abbreviation of
+    a union of countries ("EU" → ("abbreviation", "continent", "Europe")). Longest first, so
+    "South African" wins over "African". French adjectives are lower case and not mentions."""
+    table = {r["word"]: ("adjective", "country", r["iso2"]) for r in read_table("demonyms.tsv")
              if r["lang"] == "en" and r["form"] == "adjective"}
     for row in read_table("continents.tsv"):
-        table.update(dict.fromkeys(row["adjectives"].split("|"), ("continent", row["name"])))
+        for kind, column in (("adjective", "adjectives"), ("abbreviation", "abbreviations")):
+            words = [w for w in row[column].split("|") if w]
+            table.update(dict.fromkeys(words, (kind, "continent", row["name"])))
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 

@@ -24,7 +24,7 @@ from geo.lexicon import (
     false_friend_regex,
     is_false_friend,
     org_cues,
-    place_adjectives,
+    place_references,
     toponym_heads,
 )
 
@@ -51,7 +51,8 @@ class Found:
     start: int
     end: int
     # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border", "person" (a
-    # gazetteer name that NER calls a person, as a whole), "adjective" (of a country or continent)
+    # gazetteer name that NER calls a person, as a whole), "adjective" or "abbreviation"
+    # (a word referring to a country or continent: "Russian", "EU")
     source: str
     countries: tuple[str, ...] = ()
 
@@ -237,23 +238,28 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
             item.source = "person"  # NER's "Tamil Nadu said": kept only if it is a region
             named.append(item)
     named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
+    if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
+        named = [f for f in named if full[f.start : f.end] not in place_references()]
     return _merge(borders + named)
 
 
 @lru_cache(maxsize=1)
-def _adjective_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in place_adjectives())
+def _reference_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in place_references())
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
-def find_place_adjectives(text: str, lang: str) -> list[Found]:
-    """English adjectives of a country or continent, written capitalised and singular
-    ("Russian troops", "European summit"; not "Russians", the people), in text order. News
-    uses them for the place itself; they are found apart from names so that consumers can
-    tell them from a place where something happens."""
+def find_place_references(text: str, lang: str) -> list[Found]:
+    """English words that refer to a country or continent, in text order: adjectives written
+    capitalised and singular ("Russian troops", "European summit"; not "Russians", the
+    people) and union abbreviations ("EU"). News uses them for the place itself; they are
+    found apart from names so that consumers can tell them from a place where something
+    happens. The source of each is its mention kind ("adjective", "abbreviation")."""
     if lang != "en":
         return []
-    return [Found(m.start(), m.end(), "adjective") for m in _adjective_regex().finditer(text)]
+    table = place_references()
+    return [Found(m.start(), m.end(), table[m.group(0)][0])
+            for m in _reference_regex().finditer(text)]
 
 
 def to_span(doc: Doc, item: Found) -> Span | None:

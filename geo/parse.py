@@ -11,13 +11,13 @@ from spacy.tokens import Doc
 from gazetteer import load_index
 from geo.inputs import clean_text
 from geo.language import detect_language
-from geo.lexicon import place_adjectives
-from geo.matcher import find_place_adjectives
+from geo.lexicon import place_references
+from geo.matcher import find_place_references
 from geo.model import Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
 from geo.resolver import rank, region_resolution
 
-ADJECTIVE_CONFIDENCE = 0.8
+REFERENCE_CONFIDENCE = 0.8
 
 
 @lru_cache(maxsize=2)
@@ -33,33 +33,34 @@ def detect_lang(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def adjective_resolution(word: str) -> Resolution:
-    """The country or continent an adjective derives from ("Russian" → Russia), at the point
-    that stands for the whole country or continent."""
-    kind, key = place_adjectives()[word]
-    if kind == "continent":
+def reference_resolution(word: str) -> Resolution:
+    """The country or continent a word refers to ("Russian" → Russia, "EU" → Europe), at the
+    point that stands for the whole country or continent."""
+    _, place_type, key = place_references()[word]
+    if place_type == "continent":
         res = rank(key, Context())
-        return replace(res, query=word, reason=f"adjective of the continent {res.name}")
+        return replace(res, query=word, reason=f"refers to the continent {res.name}")
     countries = load_index().places_in(key, feature="country")
     if not countries:
-        return Resolution(query=word, reason=f"adjective of {key}: no country record")
-    return region_resolution(countries[0], word, f"adjective of {countries[0].name}",
-                             ADJECTIVE_CONFIDENCE)
+        return Resolution(query=word, reason=f"refers to {key}: no country record")
+    return region_resolution(countries[0], word, f"refers to {countries[0].name}",
+                             REFERENCE_CONFIDENCE)
 
 
 def mentions_of(doc: Doc) -> list[PlaceMention]:
     """The PlaceMentions of a Doc processed by the eventmap_places component: its place names,
-    and the country or continent adjectives that no place name covers, in text order."""
+    and the words referring to a country or continent ("Russian", "EU") that no place name
+    covers, in text order."""
     names = [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
                           span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
     lang = "en" if doc.lang_ == "en" else "fr"
     text = doc.text
-    adjectives = [
-        PlaceMention(text[a.start : a.end], a.start, a.end,
-                     adjective_resolution(text[a.start : a.end]), kind="adjective")
-        for a in find_place_adjectives(text, lang)
-        if not any(m.start < a.end and a.start < m.end for m in names)]
-    return sorted(names + adjectives, key=lambda m: m.start)
+    references = [
+        PlaceMention(text[r.start : r.end], r.start, r.end,
+                     reference_resolution(text[r.start : r.end]), kind=r.source)
+        for r in find_place_references(text, lang)
+        if not any(m.start < r.end and r.start < m.end for m in names)]
+    return sorted(names + references, key=lambda m: m.start)
 
 
 def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:

@@ -79,3 +79,13 @@ def test_an_event_is_never_placed_at_a_country_adjective():
     assert events, "the strike is an event"
     assert all(e.location_text != "Russian" for e in events)
     assert any(e.location_text == "Idlib" for e in events)
+
+
+def test_union_abbreviation_refers_to_its_continent_and_institutions_are_no_places():
+    mentions = {m.text: m for m in geoparse(
+        "EU leaders met the Canadian minister at the White House on Friday.", "en")}
+    assert mentions["EU"].kind == "abbreviation"
+    assert mentions["EU"].resolution.name == "Europe"
+    assert mentions["Canadian"].kind == "adjective"
+    assert mentions["Canadian"].resolution.country == "CA"  # not a village called Canadian
+    assert "White House" not in mentions
