@@ -38,7 +38,7 @@ RECORD_KM = 10
 SEAT_WEIGHT = 0.1  # a village that names the subdistrict or district around it is its seat
 SEAT_KM = 20  # ... whose point (the region's centre) lies within this
 AGREEMENT_WEIGHT = 0.25  # "A/B": a candidate of A lying where a candidate of B lies
-SHORT_MIN_FUZZY_SIMILARITY = 0.7  # a short name, in a focus, only a very near spelling
+SHORT_MIN_FUZZY_SIMILARITY = 0.7  # a short name, in a given focus, only a near spelling
 MIN_SCORE = 0.55
 MIN_FUZZY_CHARS = 5
 FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known places are taken
@@ -123,6 +123,7 @@ class _Scored:
     cand: Candidate
     score: float
     notes: list[str]
+    same_letters: bool = False
 
 
 def _name_quality(cand: Candidate) -> float:
@@ -163,11 +164,10 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
     score = 0.5 * _name_quality(cand) + 0.2 * weight + ORDER_PRIOR / (1 + order)
     closeness = _closeness(query, place)
     score += CLOSENESS_WEIGHT * closeness
-    if (closeness == 1.0 and place.feature not in REGION_FEATURES
-            and len(_fold(query).replace(" ", "")) >= SAME_LETTERS_MIN_CHARS):
-        # A region bears its chief town's name: the spelling cannot tell the two apart; and a
-        # very short word equals some code or abbreviation among a place's aliases by chance.
-        score += SAME_LETTERS_BONUS
+    # A very short word equals some code or abbreviation among a place's aliases by chance.
+    same_letters = (closeness == 1.0
+                    and len(_fold(query).replace(" ", "")) >= SAME_LETTERS_MIN_CHARS)
+    score += SAME_LETTERS_BONUS * same_letters
     score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
     focus = ctx.countries + ((hint,) if hint else ())
@@ -186,7 +186,20 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         score += 0.1
         notes.append(f"{place.admin1} named in text")
     score += _nearby_bonus(place, ctx.nearby, notes)
-    return _Scored(cand, score, notes)
+    return _Scored(cand, score, notes, same_letters)
+
+
+def _share_region_spelling(scored: list[_Scored]) -> None:
+    """A region bears its chief town's name ("Raqqa" governorate, "Ar Raqqah" city): a spelling
+    that fits the region letter for letter fits the town inside it as well."""
+    regions = [s.cand.place for s in scored
+               if s.same_letters and s.cand.place.feature in REGION_FEATURES]
+    for item in scored:
+        place = item.cand.place
+        if (not item.same_letters and place.feature not in REGION_FEATURES
+                and any(_same_family(region, place) for region in regions)):
+            item.same_letters = True
+            item.score += SAME_LETTERS_BONUS
 
 
 def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]) -> float:
@@ -213,6 +226,12 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
     return best
 
 
+def _level(item: _Scored) -> float:
+    """The score without the spelling bonus, which orders namesakes but is no evidence that the
+    word is a place at all (confidence is read from this)."""
+    return item.score - SAME_LETTERS_BONUS * item.same_letters
+
+
 def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> float:
     """Chance that the pick is right: how well the name matched and how clearly it beat the
     best rival elsewhere, shared with the namesakes in the same country that it barely beat
@@ -220,12 +239,13 @@ def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> 
     are a lottery). A near spelling is trusted less when the name is written exactly so outside
     the focus."""
     quality = _name_quality(best.cand)
-    conf = min(1.0, 0.35 + 0.45 * quality + 0.3 * max(0.0, best.score - 1.0))
+    level = _level(best)
+    conf = min(1.0, 0.35 + 0.45 * quality + 0.3 * max(0.0, level - 1.0))
     if best.cand.match == "fuzzy" and namesake_abroad:
         conf *= CONFIDENCE_NAMESAKE_ABROAD
     if rivals:
-        conf *= 0.6 + 0.4 * min(1.0, (best.score - rivals[0].score) / 0.25)
-    ties = sum(1 for r in rivals if r.score >= best.score - TIE_MARGIN
+        conf *= 0.6 + 0.4 * min(1.0, max(0.0, level - max(map(_level, rivals))) / 0.25)
+    ties = sum(1 for r in rivals if _level(r) >= level - TIE_MARGIN
                and r.cand.place.country == best.cand.place.country)
     conf *= TIE_FLOOR + (1 - TIE_FLOOR) / (1 + ties)
     return round(max(0.0, min(1.0, conf)), 3)
@@ -326,20 +346,26 @@ def _too_short(name: str) -> bool:
 
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
             strict: bool) -> list[Candidate]:
-    """Admissible exact and folded matches first; fuzzy ones only when there is none, from a
-    lower similarity inside a country focus (where the gazetteer holds most villages under some
-    spelling), and for very short names only inside a focus and from a higher similarity. With a
-    ``strict`` focus (given by the caller for a name alone), a place inside it, even a near
-    spelling, beats any place abroad."""
+    """The candidates worth ranking. With a ``strict`` focus (given by the caller for a name
+    alone), a place inside it, even a near spelling, beats any place abroad, and a short name
+    may be a near spelling; inside a document the focus is only inferred, and both are not."""
     cands = tuple(c for c in cands if _admissible(c, focus, name))
     if strict:
-        inside = _usable(name, tuple(c for c in cands if c.place.country in focus
-                                     or c.place.feature == "country"), focus, False)
+        inside = _matches(name, tuple(c for c in cands if c.place.country in focus
+                                      or c.place.feature == "country"), focus, True)
         if inside:
             return inside
         cands = tuple(c for c in cands if not _foreign_alias(c, focus, name))
+    return _matches(name, cands, focus, strict)
+
+
+def _matches(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
+             short_near: bool) -> list[Candidate]:
+    """Exact and folded matches first; fuzzy ones only when there is none, from a lower
+    similarity inside a country focus (where the gazetteer holds most villages under some
+    spelling), and for very short names only when ``short_near`` and from a higher one."""
     exact = [c for c in cands if c.match != "fuzzy"]
-    if exact or (_too_short(name) and not focus):
+    if exact or (_too_short(name) and not short_near):
         return exact
     floor = (SHORT_MIN_FUZZY_SIMILARITY if _too_short(name) else
              FOCUS_MIN_FUZZY_SIMILARITY if focus else MIN_FUZZY_SIMILARITY)
@@ -421,7 +447,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
             parts_of[cand.place.id].add(i)
     if not near_spellings or any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
-    if any(c.place.country in focus for c in usable):
+    if strict and any(c.place.country in focus for c in usable):
         usable = [c for c in usable if not _foreign_alias(c, focus, name)]
     if not usable:
         if not any(_admissible(c, focus, name) for c in cands):
@@ -430,7 +456,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                                                  "look-alikes "
                                                  f"(first {cands[0].place.name}, "
                                                  f"{cands[0].place.country})")
-        if _too_short(name) and not focus:
+        if _too_short(name) and not strict:
             return Resolution(query=name, reason="no good match: no exact match, and the name "
                                                  "is too short to trust a near spelling")
         closest = max((c for c in cands if _admissible(c, focus, name)),
@@ -439,6 +465,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                                              f"is only {closest.similarity:.2f} similar")
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
+    _share_region_spelling(scored)
     _support(scored, parts_of)
     scored.sort(key=lambda s: s.score, reverse=True)
     best = scored[0]
