@@ -14,10 +14,10 @@ from spacy.tokens import Doc
 
 from events.extraction.assemble import group, to_event
 from events.extraction.dates import parse_iso
-from events.extraction.language import guess_language
 from events.extraction.mentions import mentions_of
 from events.extraction.pipeline import SUPPORTED, get_pipeline
 from events.model import Article, Event
+from geo.parse import detect_lang
 
 BATCH_SIZE = 32
 
@@ -25,8 +25,9 @@ __all__ = ["extract", "extract_batch", "extract_many"]
 
 
 def _language(article: Article) -> str:
+    """The article's language, else the one detector geoparse and ingest use (French first)."""
     lang = (article.lang or "").lower()[:2]
-    return lang if lang in SUPPORTED else guess_language(article.text)
+    return lang if lang in SUPPORTED else detect_lang(article.text)
 
 
 def _events_of(doc: Doc, article: Article, lang: str) -> list[Event]:
