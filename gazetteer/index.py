@@ -143,13 +143,16 @@ class BaseTables:
             start, end = a.name_offsets.item(first), a.name_offsets.item(last)
             texts = a.name_text[start : end - 1].decode("utf-8").split("\n")
             hashes[first:last] = np.fromiter(map(hash, texts), np.int64, last - first)
-        order = np.argsort(hashes, kind="stable")  # order[k]: a position in the text blob
+        # Which of several names of one hash is kept does not matter: the same text has the
+        # same key, and a different text (a collision) fails the check in group_of_written.
+        order = np.argsort(hashes)  # order[k]: a position in the text blob
         hashes = hashes[order]
         distinct = np.concatenate(([True], hashes[1:] != hashes[:-1]))
         entry = np.empty(count, np.int32)  # name_entry inverted: text position -> key order
         entry[a.name_entry] = np.arange(count, dtype=np.int32)
         entry = entry[order[distinct]]
-        group = np.searchsorted(a.key_start, entry, side="right").astype(np.int32) - 1
+        groups = np.arange(len(a.key_start) - 1, dtype=np.int32)
+        group = np.repeat(groups, np.diff(a.key_start))[entry]
         return (
             array("q", hashes[distinct].tobytes()),
             array("i", entry.tobytes()),
