@@ -6,27 +6,43 @@ Usage: .venv/bin/python benchmarks/bench_geo.py [--articles N]
   caches) and then repeated passes (warm caches, the steady state of a long ingest); the raw
   gazetteer lookup `idx.candidates()` on the same names is the same-run baseline.
 * geoparse: ~500-word articles (GeoWebNews English and the French seed articles, cut or joined to
-  about 500 words) through the full pipeline, against bare spaCy `nlp.pipe` on the same texts
-  with the place component disabled.
+  about 500 words) through the geoparsing pipeline (`geo.nlp.new_pipeline`: no parser, no
+  lemmatizer), against two same-run baselines on the same texts: bare spaCy `nlp.pipe` with the
+  language model's default components, and bare spaCy with the reduced set geoparsing runs (the
+  same pipeline with the place component disabled). Then the time of each component, one after
+  the other over the same texts.
 * memory: peak resident set size of the process after both.
+
+One core (CPU affinity and BLAS threads pinned). Rates are given per CPU second of this process
+(steady even when other programs share the machine) and per wall-clock second.
 """
 
 from __future__ import annotations
 
-import argparse
-import resource
-import sys
-import time
-from pathlib import Path
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: before numpy is imported
+
+import argparse  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _shared import SHARED, dev_file, read_jsonl
+import spacy  # noqa: E402
+from _shared import SHARED, dev_file, read_jsonl  # noqa: E402
+from spacy.language import Language  # noqa: E402
 
-from gazetteer import load_index
-from geo import Context, resolve
-from geo.nlp import new_pipeline
-from geo.parse import mentions_of
+from gazetteer import load_index  # noqa: E402
+from geo import Context, resolve  # noqa: E402
+from geo.nlp import COMPONENT, MODELS, new_pipeline  # noqa: E402
+from geo.parse import mentions_of  # noqa: E402
+
+ROUNDS = 2  # each timing is the best of this many passes: the machine may be shared
 
 
 def words_500(texts: list[str], count: int) -> list[str]:
@@ -63,29 +79,79 @@ def bench_resolve() -> None:
           f"({t_warm / (n * rounds) * 1e6:.1f} µs per call)")
 
 
+def best_times(run: Callable[[], object]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of the fastest of ROUNDS calls of ``run``."""
+    cpu = wall = float("inf")
+    for _ in range(ROUNDS):
+        c0, w0 = time.process_time(), time.perf_counter()
+        run()
+        cpu, wall = min(cpu, time.process_time() - c0), min(wall, time.perf_counter() - w0)
+    return cpu, wall
+
+
+def rate_line(label: str, n: int, times: tuple[float, float], reference: float | None = None
+              ) -> str:
+    """One result line: articles per CPU second and per wall second (and a ratio)."""
+    cpu, wall = times
+    line = f"{label:<44} {n / cpu:6.1f} articles/CPU-s  {n / wall:6.1f} articles/s wall"
+    return line + (f"  ({reference / cpu:.2f} of the baseline's rate)" if reference else "")
+
+
+def component_table(nlp: Language, texts: list[str]) -> list[tuple[str, float]]:
+    """CPU milliseconds per article of the tokenizer and of each component, run one after the
+    other over the same texts (the best of ROUNDS passes)."""
+    best: dict[str, float] = {}
+    for _ in range(ROUNDS):
+        c0 = time.process_time()
+        docs = [nlp.make_doc(text) for text in texts]
+        best["tokenizer"] = min(best.get("tokenizer", float("inf")), time.process_time() - c0)
+        for name, component in nlp.pipeline:
+            c0 = time.process_time()
+            docs = list(component.pipe(docs) if hasattr(component, "pipe")
+                        else map(component, docs))
+            best[name] = min(best.get(name, float("inf")), time.process_time() - c0)
+    return [(name, seconds * 1000 / len(texts)) for name, seconds in best.items()]
+
+
+def print_component_table(label: str, rows: list[tuple[str, float]]) -> None:
+    total = sum(ms for _, ms in rows)
+    print(f"{label}: CPU ms per article by component (total {total:.0f} ms)")
+    for name, ms in rows:
+        print(f"    {name:<18} {ms:6.1f} ms  {ms / total:6.1%}")
+
+
 def bench_geoparse(lang: str, texts: list[str]) -> None:
     nlp = new_pipeline(lang)
-    list(nlp.pipe(texts[:2]))  # warm-up: lazy loads happen outside the timings
-    t_bare = t_full = float("inf")
-    for _ in range(2):  # alternate and keep the best of two: the machine is shared
-        t0 = time.perf_counter()
-        with nlp.select_pipes(disable=["eventmap_places"]):
-            list(nlp.pipe(texts))
-        t_bare = min(t_bare, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        found = sum(len(mentions_of(doc)) for doc in nlp.pipe(texts))
-        t_full = min(t_full, time.perf_counter() - t0)
+    full_model = spacy.load(MODELS[lang])
+    for pipeline in (nlp, full_model):
+        list(pipeline.pipe(texts[:2]))  # warm-up: lazy loads happen outside the timings
+    found = sum(len(mentions_of(doc)) for doc in nlp.pipe(texts))
     n = len(texts)
+
+    def reduced() -> None:
+        with nlp.select_pipes(disable=[COMPONENT]):
+            list(nlp.pipe(texts))
+
+    t_full_model = best_times(lambda: list(full_model.pipe(texts)))
+    t_reduced = best_times(reduced)
+    t_ours = best_times(lambda: list(nlp.pipe(texts)))
     print(f"[{lang}] {n} articles of ~500 words, {found} place mentions")
-    print(f"[{lang}] bare spaCy nlp.pipe:        {n / t_bare:6.1f} articles/s")
-    print(f"[{lang}] spaCy + eventmap_places:     {n / t_full:6.1f} articles/s "
-          f"(+{(t_full - t_bare) / n * 1000:.0f} ms per article for geoparsing)")
+    print(f"[{lang}] " + rate_line(f"bare spaCy {MODELS[lang]}, all components", n, t_full_model))
+    print(f"[{lang}] " + rate_line("bare spaCy, geoparsing's components", n, t_reduced))
+    print(f"[{lang}] " + rate_line("geoparse (spaCy + eventmap_places)", n, t_ours, t_reduced[0])
+          + f"; {t_full_model[0] / t_ours[0]:.2f}x the full model's rate")
+    print(f"[{lang}] geoparsing adds {(t_ours[0] - t_reduced[0]) / n * 1000:.0f} CPU ms per "
+          f"article ({', '.join(nlp.pipe_names)})")
+    print_component_table(f"[{lang}] full model", component_table(full_model, texts))
+    print_component_table(f"[{lang}] geoparse", component_table(nlp, texts))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=60)
     args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     bench_resolve()
     english = [d["text"] for d in read_jsonl(dev_file("geoparse_en_geowebnews.jsonl"))]
     french = [p.read_text("utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
