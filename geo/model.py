@@ -52,8 +52,9 @@ class Resolution:
 class PlaceMention:
     """One place mention in a text: its character span, what it resolved to, its qualifier,
     and its kind: "name" (a place named), "adjective" (a country or continent written as an
-    adjective, "Russian troops") or "abbreviation" (a union of countries, "EU" for Europe): the
-    last two are about the place, not where something happens."""
+    adjective, "Russian troops") or "abbreviation" (a union of countries, "EU" for Europe, or a
+    state written after a place, "Trenton, N.J."): the last two are about the place, not where
+    something happens."""
 
     text: str
     start: int
