@@ -91,3 +91,11 @@ def country_abbreviations() -> frozenset[str]:
     """Capital abbreviations that English writes for countries ("UAE", "UK"), kept as names
     where other short capital codes are read as organisations."""
     return frozenset(r["abbreviation"] for r in read_table("country_abbreviations.tsv"))
+
+
+@cache
+def state_abbreviations() -> dict[str, tuple[str, str]]:
+    """Postal and press abbreviations of US states and Canadian provinces ("NJ", "N.J.",
+    "B.C.") → (ISO2 of the country, the state's name)."""
+    rows = read_table("state_abbreviations.tsv")
+    return {r["abbreviation"]: (r["iso2"], r["name"]) for r in rows}

@@ -25,6 +25,7 @@ from geo.lexicon import (
     is_false_friend,
     org_cues,
     place_references,
+    state_abbreviations,
     toponym_heads,
 )
 
@@ -240,7 +241,12 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
     named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
-    return _merge(borders + named)
+    kept = _merge(borders + named)
+    if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
+        states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
+                                                                          for f in kept])}
+        kept = [f for f in kept if f.start not in states]
+    return kept
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +266,23 @@ def find_place_references(text: str, lang: str) -> list[Found]:
     table = place_references()
     return [Found(m.start(), m.end(), table[m.group(0)][0])
             for m in _reference_regex().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _state_regex() -> re.Pattern[str]:
+    codes = "|".join(re.escape(c) for c in sorted(state_abbreviations(), key=len, reverse=True))
+    return re.compile(rf",[ \t]*({codes})(?!\w)(?!\.\w)")
+
+
+def find_state_abbreviations(text: str, lang: str, names: list[tuple[int, int]]) -> list[Found]:
+    """US state and Canadian province abbreviations written the address way, right after a
+    place name and a comma ("Trenton, N.J.", "Vancouver, BC"); elsewhere "PA", "MD" or "Mass."
+    are more often titles, degrees or words. ``names`` are the place names' character spans."""
+    if lang != "en":
+        return []
+    ends = {end for _, end in names}
+    return [Found(m.start(1), m.end(1), "abbreviation") for m in _state_regex().finditer(text)
+            if m.start() in ends]
 
 
 def to_span(doc: Doc, item: Found) -> Span | None:

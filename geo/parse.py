@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from gazetteer import load_index
 from geo.inputs import clean_text
 from geo.language import detect_language
-from geo.lexicon import place_references
-from geo.matcher import find_place_references
+from geo.lexicon import place_references, state_abbreviations
+from geo.matcher import find_place_references, find_state_abbreviations
 from geo.model import Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
 from geo.resolver import rank, region_resolution
@@ -47,10 +47,23 @@ def reference_resolution(word: str) -> Resolution:
                              REFERENCE_CONFIDENCE)
 
 
+@lru_cache(maxsize=256)
+def state_resolution(code: str) -> Resolution:
+    """The US state or Canadian province an abbreviation stands for ("N.J." → New Jersey)."""
+    iso2, name = state_abbreviations()[code]
+    states = [c.place for c in load_index().candidates(name, limit=20, fuzzy=False)
+              if c.place.feature == "governorate" and c.place.country == iso2]
+    if not states:
+        return Resolution(query=code, reason=f"abbreviation of {name}: no such region")
+    state = max(states, key=lambda p: p.population)
+    return region_resolution(state, code, f"abbreviation of {state.name}", REFERENCE_CONFIDENCE)
+
+
 def mentions_of(doc: Doc) -> list[PlaceMention]:
     """The PlaceMentions of a Doc processed by the eventmap_places component: its place names,
-    and the words referring to a country or continent ("Russian", "EU") that no place name
-    covers, in text order."""
+    the words referring to a country or continent ("Russian", "EU") and the state
+    abbreviations written after a place name ("Trenton, N.J.") that no place name covers, in
+    text order."""
     names = [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
                           span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
     lang = "en" if doc.lang_ == "en" else "fr"
@@ -60,7 +73,12 @@ def mentions_of(doc: Doc) -> list[PlaceMention]:
                      reference_resolution(text[r.start : r.end]), kind=r.source)
         for r in find_place_references(text, lang)
         if not any(m.start < r.end and r.start < m.end for m in names)]
-    return sorted(names + references, key=lambda m: m.start)
+    states = [
+        PlaceMention(text[r.start : r.end], r.start, r.end,
+                     state_resolution(text[r.start : r.end]), kind=r.source)
+        for r in find_state_abbreviations(text, lang, [(m.start, m.end) for m in names])
+        if not any(m.start < r.end and r.start < m.end for m in names)]
+    return sorted(names + references + states, key=lambda m: m.start)
 
 
 def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:

@@ -26,3 +26,17 @@ def test_a_false_friend_inside_a_longer_known_name_does_not_block_it():
     found = _mentions("A former governor of Enugu State whose property was seized spoke.")
     assert found.get("Enugu State", (None,))[0] == "NG"
     assert _mentions("The Islamic State attacked the convoy at dawn.") == {}
+
+
+def test_state_abbreviation_after_a_place_is_the_state():
+    mentions = {m.text: m for m in geoparse("Officials in Richmond, Va. said a fire broke out "
+                                            "in Trenton, N.J., and in Vancouver, BC.", "en")}
+    for code, state, iso2 in (("Va.", "Virginia", "US"), ("N.J.", "New Jersey", "US"),
+                              ("BC", "British Columbia", "CA")):
+        assert mentions[code].kind == "abbreviation"
+        assert (mentions[code].resolution.name, mentions[code].resolution.country) == (state, iso2)
+    assert mentions["Vancouver"].resolution.country == "CA"
+
+
+def test_state_code_outside_an_address_is_not_a_place():
+    assert _mentions("The PA said the CA team would meet on Monday.") == {}
