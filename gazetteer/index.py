@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import sys
-from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -119,14 +118,14 @@ class BaseTables:
             [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
         )
         self.feature_weight = weight_of_code[self.feature_code]
-        # The two ranking columns as stdlib arrays: each offer reads them, and an array item
-        # costs a fraction of numpy's .item(); unlike a list, an array is no work for the
-        # garbage collector.
-        self.weights = array("q", self.feature_weight.astype(np.int64).tobytes())
-        self.populations = array("q", self.population.astype(np.int64).tobytes())
+        # The two ranking columns through zero-copy memoryviews: each offer reads them, and a
+        # memoryview item costs a fraction of numpy's .item() (and, unlike a list, is no work for
+        # the garbage collector).
+        self.weights = memoryview(np.ascontiguousarray(self.feature_weight, dtype=np.int64))
+        self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
 
-    def _hash_written_names(self) -> tuple[array, array, array]:
+    def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
         """The Python hashes of the stored name texts, sorted and distinct, each with the
         position of one name of that hash in key order and that name's key group.
 
@@ -153,11 +152,7 @@ class BaseTables:
         entry = entry[order[distinct]]
         groups = np.arange(len(a.key_start) - 1, dtype=np.int32)
         group = np.repeat(groups, np.diff(a.key_start))[entry]
-        return (
-            array("q", hashes[distinct].tobytes()),
-            array("i", entry.tobytes()),
-            array("i", group.tobytes()),
-        )
+        return memoryview(hashes[distinct]), memoryview(entry), memoryview(group)
 
     def group_of_written(self, name: str) -> int | None:
         """The key group of a name written exactly as a stored one, or None (then fold it)."""
