@@ -14,10 +14,10 @@ _FILL = "_fill"  # where a deferred Place keeps the function that reads its othe
 class Place:
     """One place of the gazetteer, with every known name variant tagged by language.
 
-    A lookup offers a handful of places of which a caller reads few, so the index hands out
-    deferred places (``Place.deferred``): only the id is set, and every other field is read from
-    the tables in one go the first time any of them is used. Equality, hashing, repr,
-    ``dataclasses.asdict``/``replace``, copy and pickle all see the complete place.
+    A lookup offers up to ten or more places and a caller often reads only some of them, so the
+    index hands out deferred places (``Place.deferred``): only the id is set, and every other
+    field is read from the tables in one go the first time any of them is used. Equality,
+    hashing, repr, ``dataclasses.asdict``/``replace``, copy and pickle see the complete place.
     """
 
     id: str
