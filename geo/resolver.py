@@ -1,10 +1,13 @@
 """Pick the place a name refers to, given the gazetteer's candidates and the document around it.
 
-Ranking blends: how well the name matched (exact, folded, fuzzy similarity), the feature type
-(a town over a hill of the same name), population, the document's country focus, admin hints
-(the candidate's governorate named elsewhere in the text or resolved nearby) and distance to the
-other places of the document. A weak best score, or a fuzzy match outside the country focus,
-gives an explicit "no good match" rather than a dot in the wrong place.
+Ranking blends: how well the name matched (exact, folded, fuzzy similarity, and whether it is
+written letter for letter as one of the place's names), the feature type (a town over a hill of
+the same name), population, support from other records (duplicates, the subdistrict a village
+gives its name to), the document's country focus, admin hints (the candidate's governorate named
+elsewhere in the text or resolved nearby) and distance to the other places of the document. A
+country focus given for a name alone is kept to. Facility and unit names are placed at the place
+they are named after (precision 2). A weak best score, or a fuzzy match outside the country
+focus, gives an explicit "no good match" rather than a dot in the wrong place.
 """
 
 from __future__ import annotations
@@ -45,7 +48,6 @@ FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known
 FOREIGN_MIN_CLOSENESS = 0.75  # ... and only when written nearly as one of their names
 MAIN_NAME_CLOSENESS = 0.9  # a foreign city beats an in-focus namesake only under its main name
 FACILITY_NAME_CLOSENESS = 0.9  # the gazetteer holds the facility itself ("Qamishli Airport")
-FACILITY_NEAR_SPELLINGS = True
 RUNNER_UPS = 5
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -421,6 +423,12 @@ def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
             item.notes.append("both spellings agree")
 
 
+def _strict(context: Context) -> bool:
+    """A name alone with countries given by the caller (geocode --country): the focus is an
+    instruction. Inside a document it is inferred, and a foreign place may still be meant."""
+    return bool(context.countries) and not context.text
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None, near_spellings: bool = True) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it;
@@ -429,9 +437,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if continent is not None:
         return continent
     focus = tuple(c for c in (*context.countries, hint) if c)
-    # A name alone with countries given by the caller (geocode --country): the focus is an
-    # instruction; inside a document it is inferred and a foreign place may still be meant.
-    strict = bool(context.countries) and not context.text
+    strict = _strict(context)
     groups = [(part, _lookup(part, tuple(context.countries), strict))
               for part in _alternatives(name)]
     cands = [c for _, found in groups for c in found]
@@ -563,10 +569,9 @@ def considered(name: str, context: Context | None = None) -> list[Place]:
     core = split_query(cleaned, context.lang)[0] or cleaned
     names = _alternatives(core)
     names += [s for s in (facility_core(p, PLACE_WORDS) for p in names) if s]
-    strict = bool(context.countries) and not context.text
     places: dict[str, Place] = {}
     for part in names:
-        for cand in _lookup(part, tuple(context.countries), strict):
+        for cand in _lookup(part, tuple(context.countries), _strict(context)):
             places.setdefault(cand.place.id, cand.place)
     return list(places.values())
 
