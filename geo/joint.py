@@ -17,9 +17,18 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import haversine_km
 from geo.lexicon import country_abbreviations, demonyms
+from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
-from geo.relations import Holder, Relation, after, before, country_hint, holder_link
+from geo.relations import (
+    Holder,
+    Relation,
+    after,
+    before,
+    country_hint,
+    holder_link,
+    targeted,
+)
 from geo.resolver import rank, region_resolution
 
 CONFIDENT = 0.7
@@ -33,15 +42,23 @@ HOLDER_REGION_FEATURES = frozenset({"governorate", "region", "district", "subdis
 HOLDER_WINDOW = 90  # characters looked at before a container for the name it holds
 INSIDE_LOOKUP = 60  # candidates read countrywide before keeping those of the governorate
 INSIDE_MIN_SIMILARITY = 0.7
+MIN_LENGTH_RATIO = 0.75
 INSIDE_CONFIDENCE = 0.85
 INSIDE_SAME_PLACE_KM = 10
 SIDE_TOLERANCE = 67.5  # degrees either side of the direction written ("southern countryside")
 HELD_MIN_CONFIDENCE = 0.5  # below it, a mention already inside is looked up there again
-_ARTICLE = r"(?:(?:al|el|ad|as|ar|at|ash|az|an|ed|es|ez)[-\s])?"
-_NAME_RUN = re.compile(rf"(?<![\w’'`-]){_ARTICLE}[A-ZÀ-Ý][\w’'`-]*"
-                       rf"(?:\s{_ARTICLE}[A-ZÀ-Ý][\w’'`-]*){{0,3}}")
-_FRAMED_NAME = re.compile(rf"(?P<name>{_NAME_RUN.pattern})\s+"
-                          r"(?:village|town|city|camp|neighbou?rhood)(?!\w)")
+_GLUED_ARTICLE = re.compile(rf"(?<![\w’'`-])(?:{'|'.join(ARABIC_ARTICLES)})-$", re.IGNORECASE)
+# Any Arabic article before a hyphen ("as-Sukhnah"); before a space only "al"/"el", since "as
+# Utah", "at GM" and "an Iraqi" are English.
+_ARTICLE = (rf"(?:(?:{'|'.join(sorted(ARABIC_ARTICLES, key=len, reverse=True))})-|"
+            r"(?:[Aa]l|[Ee]l) )?")
+_NAME_WORD = r"[A-ZÀ-Ý](?:[\w`-]|[’'](?!s\b))*"  # "Ma’adan", not the possessive of "GM’s"
+_NAME_RUN = re.compile(rf"(?<![\w’'`-]){_ARTICLE}{_NAME_WORD}"
+                       rf"(?:[ \t]{_ARTICLE}{_NAME_WORD}){{0,3}}")
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
+# "Rastan city", "al-Dumayr city’s"; not "the English city of Salisbury" (an adjective).
+_PLACE_NOUN_AFTER = re.compile(r"[’'`]?(?:s)?\s+(?:village|town|city|camp|area|neighbou?rhood)"
+                               r"(?!\w)(?!\s+of\b)")
 
 
 def document_focus(text: str) -> tuple[str, ...]:
@@ -106,20 +123,36 @@ def _named_as_written(name: str) -> bool:
     """True when the mention writes some place's own name: every word of a gazetteer name
     (exact or folded match) appears in it, and a capital code only as capitals. This rejects
     common words that reach a place only through a longer or respelled name ("Mountain" →
-    Mountain Ash, "Daily" → Dailly, "President" → Presidente) or a code ("Jae" → JAE, Jaén)."""
-    words = _folded_words(name)
+    Mountain Ash, "Daily" → Dailly, "President" → Presidente) or a code ("Jae" → JAE, Jaén).
+    A mention opening with an Arabic article matches a name opening with any spelling of it
+    ("al-Dumayr" writes Ad Dumayr); one without an article does not match a name with one
+    ("Riad" is not Al-Riad)."""
+    article = _folded_words(name) != _folded_words(name, drop_article=True)
+    words = _folded_words(name, drop_article=article)
     for cand in load_index().candidates(name, limit=50, fuzzy=False):
         if cand.matched.isupper() and len(cand.matched) <= 4 and cand.matched not in name:
             continue
-        if _folded_words(cand.matched) <= words or _folded_words(cand.place.name) <= words:
+        if any(_folded_words(n, drop_article=article) <= words
+               for n in (cand.matched, cand.place.name)):
             return True
     return False
 
 
-def _folded_words(text: str) -> set[str]:
-    """Lower-cased words without accents ("Karnātaka" and "Karnataka" agree)."""
+def _folded_words(text: str, drop_article: bool = False) -> set[str]:
+    """Lower-cased words without accents ("Karnātaka" and "Karnataka" agree), optionally
+    without a leading Arabic article ("Ad Dumayr" → {"dumayr"})."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return set(_WORD.findall(bare.casefold()))
+    words = _WORD.findall(bare.casefold())
+    if drop_article and len(words) > 1 and words[0] in ARABIC_ARTICLES:
+        words = words[1:]
+    return set(words)
+
+
+def _with_article(text: str, start: int) -> str:
+    """The Arabic article glued before a mention that starts after it ("al-" of "al-Qaryatayn"
+    when the mention is "Qaryatayn"), or ""."""
+    match = _GLUED_ARTICLE.search(text, max(0, start - 5), start)
+    return match.group(0) if match else ""
 
 
 def _used_as_common_word(name: str, text: str) -> bool:
@@ -130,18 +163,20 @@ def _used_as_common_word(name: str, text: str) -> bool:
 
 
 def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tuple[str, ...],
-                   anchors: list[Resolution]) -> bool:
+                   anchors: list[Resolution], framed: bool) -> bool:
     """A name found only by the gazetteer matcher is kept when confidently resolved; in English
     (capitalised common words and acronyms abound) only when the text writes the place's own
     name, not as a short capital code nor as a word it also uses in lower case, and the place
-    is notable, lies in the document's focus country, or lies near a place the document names
-    with confidence."""
+    is notable, lies in the document's focus country, lies near a place the document names
+    with confidence, or is ``framed`` as a place by the words around it ("al-Qaryatayn" after
+    "in the vicinity of", "Hutah village")."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
         return False
     if lang == "en" and (_letter_code(name) or not _named_as_written(name)
                          or _used_as_common_word(name, text)):
         return False
-    if lang != "en" or res.feature in ("country", "governorate") or res.country in focus:
+    if lang != "en" or framed or res.feature in ("country", "governorate") or (
+            res.country in focus):
         return True
     if any(a.place_id != res.place_id and haversine_km(
             a.latitude, a.longitude, res.latitude, res.longitude) <= ANCHOR_KM for a in anchors):
@@ -182,6 +217,13 @@ def _agrees(place: Place, side: tuple[Place, float] | None) -> bool:
     return min(turn, 360 - turn) <= SIDE_TOLERANCE
 
 
+def _same_length(key: str, other: str) -> bool:
+    """True when a near spelling is about as long as the name: a respelling ("Kuljibrin" for
+    "Kaljibrin"), not a longer name that contains it ("Leisure Village" for "Village")."""
+    size = len(normalize_name(other))
+    return min(len(key), size) >= MIN_LENGTH_RATIO * max(len(key), size)
+
+
 def _inside(name: str, region: Place, side: tuple[Place, float] | None = None
             ) -> tuple[Place, float] | None:
     """The place named ``name`` inside ``region``, with a confidence, or None. Inside one
@@ -189,13 +231,14 @@ def _inside(name: str, region: Place, side: tuple[Place, float] | None = None
     fuzzy matches count from a lower similarity than countrywide; among namesakes the one on
     the ``side`` the text gives (container place, bearing) wins; several equally good places
     far apart share the confidence."""
+    written = normalize_name(name)
     held = [c for c in load_index().candidates(name, limit=INSIDE_LOOKUP, countries=(
             region.country,)) if region.id in (c.place.admin1_id, c.place.admin2_id)
-            and (c.match != "fuzzy" or c.similarity >= INSIDE_MIN_SIMILARITY)]
+            and c.place.id != region.id
+            and (c.match != "fuzzy" or (c.similarity >= INSIDE_MIN_SIMILARITY
+                                        and _same_length(written, c.matched)))]
     if not held:
         return None
-
-    written = normalize_name(name)
 
     def key(cand: Candidate) -> tuple:
         return (cand.match != "fuzzy", cand.similarity,
@@ -238,16 +281,21 @@ def _name_before(text: str, end: int, lang: str) -> tuple[int, int, Holder] | No
     for match in reversed(list(_NAME_RUN.finditer(text, window_start, end))):
         link = holder_link(text[match.end() : end], lang)
         if link is not None:
-            return match.start(), match.end(), link
+            lead = _LEADING_FUNCTION_WORD.match(match.group(0))  # "The Pittsburgh, Pennsylvania"
+            start = match.start() + (lead.end() if lead else 0)
+            return (start, match.end(), link) if start < match.end() else None
     return None
 
 
 def _plausible_new_name(text: str, start: int, end: int) -> bool:
     """A capitalised run the matcher did not report is taken for a name only when it does not
-    open its line or sentence (where any word is capitalised) and is no country adjective."""
+    open its line or sentence (where any word is capitalised) nor follow a possessive, and is
+    no country adjective."""
     before = text[max(0, start - 3) : start]
     if start == 0 or "\n" in before or before.rstrip().endswith((".", "!", "?", ":")):
         return False
+    if _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start):
+        return False  # the tail of "Eva's Village", "St George’s Chapel"
     name = text[start:end]
     return name.casefold() not in demonyms() and not _used_as_common_word(name, text)
 
@@ -258,8 +306,8 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
     Hasakah governorate", "Tal Tamar, à Hassaké": a name followed by the place it lies in is
     looked for inside that place's governorate first. A mention resolved elsewhere moves there
     when the governorate holds a place of that name; a name the matcher missed is added when
-    it does; a container written plainly ("à Hassaké") becomes the governorate (precision 3),
-    one with a relative phrase ("countryside of Aleppo") keeps its point. Changes the lists in place
+    it does; a container written plainly that names both a city and its governorate
+    ("Hassaka") becomes the governorate (precision 3). Changes the lists in place
     and returns the indexes of the mentions placed by their container."""
     index = load_index()
     placed: set[int] = set()
@@ -275,6 +323,10 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
         if link.comma_only and not _regional(holder, quals[j][0]):
             continue
         i = next((k for k in range(j) if found[k].start < end and start < found[k].end), None)
+        if i is not None and (final[i].feature or "") in ADMIN1_FEATURES | {"country"}:
+            continue  # "Utah, Colorado": a region listed before another is not inside it
+        if i is not None and found[i].start <= start and end <= found[i].end:
+            start, end = found[i].start, found[i].end  # "St George’s Chapel", not "Chapel"
         whole = i is not None and (found[i].start, found[i].end) == (start, end)
         if whole and _held_by(final[i], region):
             final[i] = replace(final[i], confidence=max(final[i].confidence, CONFIDENT),
@@ -282,7 +334,7 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
         else:
             # The whole written name is looked up: "Mazra’at Yarub" is not the Mazra’at the
             # matcher found inside it.
-            if i is None and not _plausible_new_name(text, start, end):
+            if not whole and not _plausible_new_name(text, start, end):
                 continue
             written_side = quals[j][0].bearing if quals[j][0] else None
             side = (holder, written_side) if written_side is not None else None
@@ -303,29 +355,46 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
                 final[i] = resolution
                 quals[i] = (relation, None)
         placed.add(i)
-        if quals[j][0] is not None:
-            continue  # "campagne est de Raqqa" keeps the point its relative phrase gives
-        final[j] = region_resolution(region, outer.query, f"governorate holding the "
-                                     f"{text[start:end]} written before it", outer.confidence)
+        if quals[j][0] is None and holder.id != region.id and (
+                normalize_name(holder.name) == normalize_name(region.name)):
+            # "Tal Tamar à Hassaka": the governorate, not the city that shares its name
+            final[j] = region_resolution(region, outer.query, f"governorate holding the "
+                                         f"{text[start:end]} written before it",
+                                         outer.confidence)
     return placed
 
 
+def _framing(text: str, start: int, end: int, lang: str) -> str | None:
+    """How the words around a name frame it as a place: "noun" (a place noun after it: "Rastan
+    city", "Houla area"), "relation" (a relative phrase before it: "in the vicinity of
+    al-Qaryatayn"), "target" (an attack on it: "raids on Anadan", "shelling targets
+    Maskanah"), or None."""
+    if _PLACE_NOUN_AFTER.match(text, end) is not None:
+        return "noun"
+    if not _plausible_new_name(text, start, end):
+        return None
+    if before(text, start, lang) is not None:
+        return "relation"
+    return "target" if targeted(text, start, lang) else None
+
+
 def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
-    """The mentions plus the English names written with a place noun after them ("Rastan
-    city", "Hutah village") that the matcher left out (NER often tags an unknown Arabic name
-    as a person or a nationality); they are kept later only on the gazetteer-only terms."""
+    """English names framed as places (see _framed) that the matcher left out or took for a
+    person's name (NER often tags an unknown Arabic name as a person or a nationality), as
+    mentions of source "framed", kept later only on the gazetteer-only terms."""
     if lang != "en":
         return found
-    extra = []
-    for match in _FRAMED_NAME.finditer(text):
-        start, end = match.span("name")
+    out = [Found(f.start, f.end, "framed") if f.source == "person"
+           and _framing(text, f.start, f.end, lang) else f for f in found]
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
         while end > start and text[end - 1] in "’'`":
             end -= 1
         if any(f.start < end and start < f.end for f in found):
             continue
-        if _plausible_new_name(text, start, end):
-            extra.append(Found(start, end, "framed"))
-    return sorted([*found, *extra], key=lambda f: f.start) if extra else found
+        if _framing(text, start, end, lang) and text[start:end].casefold() not in demonyms():
+            out.append(Found(start, end, "framed"))
+    return sorted(out, key=lambda f: f.start)
 
 
 def resolve_document(text: str, found: list[Found], lang: str
@@ -361,7 +430,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     if not focus and confident:
         countries = Counter(r.country for r in confident.values() if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
-        if country and count * 2 > len(confident):  # a majority, not the first of a tie
+        if country and count * 2 >= len(confident):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     found, quals = list(found), list(quals)
@@ -380,8 +449,11 @@ def resolve_document(text: str, found: list[Found], lang: str
                                             and _folded_words(res.name or "") <= _folded_words(
                                                 name)):
             continue  # a region named as such, not a person's name pulled to a region nearby
+        article = _with_article(text, item.start)
+        framed = lang == "en" and _framing(text, item.start - len(article), item.end, lang) in (
+            "noun", "relation")
         if item.source in ("gazetteer", "head", "person", "framed") and not _worth_keeping(
-                name, text, res, lang, focus, anchors):
+                article + name, text, res, lang, focus, anchors, framed):
             continue
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))

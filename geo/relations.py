@@ -207,6 +207,7 @@ _HOLDER_LINK = {
           r"(?:(?:la|le|l['’])\s*)?(?P<area>{area})?$",
 }
 _HOLDER_WORDS = frozenset({"in", "at", "à", "dans", "en"})
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width spaces pasted from the web
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ def _holder_regex(lang: str) -> re.Pattern[str]:
 def holder_link(gap: str, lang: str) -> Holder | None:
     """The container relation written by ``gap``, the text between a name and a later place
     name, or None when the words there say something else ("east of", "and", "near")."""
+    gap = _INVISIBLE.sub("", gap)
     match = _holder_regex(lang if lang in LANGS else "fr").fullmatch(gap)
     if match is None or not (match.group("comma") or match.group("word")):
         return None
@@ -236,3 +238,20 @@ def holder_link(gap: str, lang: str) -> Holder | None:
     if named or word in _HOLDER_WORDS:
         return Holder(comma_only=False)
     return Holder(comma_only=True) if match.group("comma") and not word else None
+
+
+@cache
+def _target_regex(lang: str) -> re.Pattern[str] | None:
+    words = sorted((r["words"] for r in read_table("target_cues.tsv") if r["lang"] == lang),
+                   key=len, reverse=True)
+    if not words:
+        return None
+    alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?:^|\W)(?:{alternation})\s+$", re.IGNORECASE)
+
+
+def targeted(text: str, start: int, lang: str) -> bool:
+    """True when the words right before ``text[start:]`` make it an attack's target ("raids
+    on", "shelling targets"; geo/data/target_cues.tsv)."""
+    regex = _target_regex(lang)
+    return regex is not None and regex.search(text[max(0, start - 30) : start]) is not None

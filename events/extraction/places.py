@@ -252,7 +252,7 @@ def _refocus(doc: Doc) -> None:
     the document points elsewhere more strongly than its own answer, with its confidence,
     holds it, and a confident answer only towards a country some actor belongs to (a village
     near the border stays where it is when only a town across it is named); tied countries
-    are tried in turn. A well-known foreign place still resolves
+    are all tried and the surest answer kept. A well-known foreign place still resolves
     abroad (the geocoder admits it inside any focus); a name with no match there keeps its
     answer."""
     if doc.user_data.get(REFOCUSED_KEY):
@@ -275,13 +275,15 @@ def _refocus(doc: Doc) -> None:
         if top <= votes[own] if own else top < MIN_COUNTRY_EVIDENCE:
             continue
         confident = resolution.resolved and resolution.confidence >= CONFIDENT_PLACE
-        for country in (c for c, n in others.items() if n == top):
-            if confident and not acting[country]:
-                continue
-            again = resolve_in_country(text, span.start_char, span.end_char, doc.lang_, country)
-            if again.resolved and again.country == country:
-                span._.resolution = replace(again, query=resolution.query)
-                break
+        answers = [
+            resolve_in_country(text, span.start_char, span.end_char, doc.lang_, country)
+            for country, n in others.items()
+            if n == top and (acting[country] or not confident)
+        ]
+        answers = [a for a in answers if a.resolved and a.country in others]
+        if answers:
+            best = max(answers, key=lambda a: a.confidence)
+            span._.resolution = replace(best, query=resolution.query)
 
 
 def choose(
