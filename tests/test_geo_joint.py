@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo import geoparse
-from geo.relations import holder_link
+from geo.relations import holder_link, targeted
 
 
 def _mention(text: str, written: str, lang: str = "en"):
@@ -61,3 +61,30 @@ def test_container_links_are_place_nouns_areas_and_in_but_not_directions():
     assert holder_link(" east of ", "en") is None
     assert holder_link(" and ", "en") is None
     assert holder_link(" of ", "en") is None
+
+
+def test_a_name_written_with_a_place_noun_is_a_place_even_when_ner_misses_it():
+    res = _mention("Warplanes raid on Rastan city and kill four citizens", "Rastan")
+    assert (res.country, res.admin1) == ("SY", "Homs")
+
+
+def test_an_attacked_name_is_a_place():
+    res = _mention("Casualties and injuries in shelling on Anadan", "Anadan")
+    assert (res.country, res.admin1) == ("SY", "Aleppo")
+
+
+def test_an_article_spelt_otherwise_still_writes_the_name():
+    res = _mention("More than 11 killed in al-Dumayr city’s clashes", "al-Dumayr")
+    assert (res.country, res.admin1) == ("SY", "Rif Dimashq")
+
+
+def test_the_tail_of_a_possessive_name_is_not_looked_up_in_the_next_place():
+    mentions = geoparse("A dinner was held at Eva's Village in Paterson", "en")
+    assert all(m.resolution.name != "Leisure Village" for m in mentions)
+    assert "Village" not in [m.text for m in mentions]
+
+
+def test_attack_words_before_a_name_make_it_a_target():
+    text = "Airstrikes target Maskanah while the senators focus on Trump"
+    assert targeted(text, text.index("Maskanah"), "en")
+    assert not targeted(text, text.index("Trump"), "en")
