@@ -328,11 +328,15 @@ def _admissible(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
 def _foreign_alias(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
     """A foreign city matched through one of its many alternate spellings ("Karama" is a
     Japanese-style spelling of Calama, "Kum" an old one of Qom): when the focus country has a
-    place of that name, the foreign city counts only if the text writes its main name."""
+    place of that name, the foreign city counts only if the name is its main one. A foreign
+    country counts only if the name is (nearly) one of its names, not a key that folds alike
+    ("Al Sayeh" is not Slovenia)."""
     place = cand.place
-    return (place.country not in focus and place.feature != "country"
-            and SequenceMatcher(None, _fold(query), _fold(place.name)).ratio()
-            < MAIN_NAME_CLOSENESS)
+    if place.country in focus:
+        return False
+    if place.feature == "country":
+        return _closeness(query, place) < FOREIGN_MIN_CLOSENESS
+    return SequenceMatcher(None, _fold(query), _fold(place.name)).ratio() < MAIN_NAME_CLOSENESS
 
 
 def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...], query: str) -> bool:
@@ -353,8 +357,8 @@ def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
     may be a near spelling; inside a document the focus is only inferred, and both are not."""
     cands = tuple(c for c in cands if _admissible(c, focus, name))
     if strict:
-        inside = _matches(name, tuple(c for c in cands if c.place.country in focus
-                                      or c.place.feature == "country"), focus, True)
+        inside = _matches(name, tuple(c for c in cands if c.place.country in focus), focus,
+                          True)
         if inside:
             return inside
         cands = tuple(c for c in cands if not _foreign_alias(c, focus, name))
