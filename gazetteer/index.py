@@ -27,7 +27,7 @@ import sys
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -336,6 +336,7 @@ class GazetteerIndex:
         for key in self._user_keys:
             self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
         self._place_cache: dict[int, Place] = {}
+        self._fill = self._fields_of  # one bound method shared by every deferred place
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
         # the cache emptied, whenever the user overlay changes).
         self._results: OrderedDict[tuple, list[Candidate]] = OrderedDict()
@@ -348,7 +349,7 @@ class GazetteerIndex:
         """The place of a row, memoised; its fields are read only when first used."""
         place = self._place_cache.get(row)
         if place is None:
-            place = Place.deferred(self.base.ids[row], partial(self._fields_of, row))
+            place = Place.deferred(self.base.ids[row], self._fill, row)
             self._place_cache[row] = place
         return place
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 _FILL = "_fill"  # where a deferred Place keeps the function that reads its other fields
+_ROW = "_row"  # ... and what to read them from
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,10 @@ class Place:
     names: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @classmethod
-    def deferred(cls, place_id: str, fill: Callable[[], dict[str, object]]) -> Place:
-        """A place whose fields other than the id come from fill() when first read."""
+    def deferred(cls, place_id: str, fill: Callable[[int], dict[str, object]], row: int) -> Place:
+        """A place whose fields other than the id come from fill(row) when first read."""
         place = cls.__new__(cls)
-        object.__setattr__(place, "__dict__", {"id": place_id, _FILL: fill})
+        object.__setattr__(place, "__dict__", {"id": place_id, _FILL: fill, _ROW: row})
         return place
 
     def __getattr__(self, attr: str) -> object:
@@ -50,7 +51,7 @@ class Place:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {attr!r}")
         fill = state.get(_FILL)
         if fill is not None:
-            state.update(fill())
+            state.update(fill(state[_ROW]))  # _ROW stays: another thread may be reading it
             state.pop(_FILL, None)  # another thread may have filled it meanwhile
         try:
             return state[attr]
