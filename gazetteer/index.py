@@ -123,6 +123,8 @@ class BaseTables:
         # the garbage collector).
         self.weights = memoryview(np.ascontiguousarray(self.feature_weight, dtype=np.int64))
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
+        self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
+        self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
 
     def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
@@ -180,10 +182,10 @@ class BaseTables:
         object is made; the ranking can never use more than that anyway.
         """
         a = self.arrays
-        lo, hi = a.key_start.item(group), a.key_start.item(group + 1)
+        lo, hi = self._key_start_view[group], self._key_start_view[group + 1]
         if hi - lo <= SHORTLIST:
             # Most keys name a handful of places: plain Python beats a dozen numpy calls.
-            pairs = zip(a.name_row[lo:hi].tolist(), range(lo, hi), strict=True)
+            pairs = zip(self._name_row_view[lo:hi].tolist(), range(lo, hi), strict=True)
             if wanted is None:
                 return pairs
             labels, codes = self.country_labels, self.country_code
