@@ -1,6 +1,6 @@
 """HIPE-2020 French (historical newspapers, OCR): place-mention recall and precision.
 
-Usage: .venv/bin/python benchmarks/eval_geo_hipe.py [--limit N]
+Usage: .venv/bin/python benchmarks/eval_geo_hipe.py [--limit N] [--show K]
 
 Gold spans carry no coordinates, so this scores recognition only: a prediction is correct when it
 overlaps a gold span (also reported: exact boundaries). The bare fr_core_news_md NER (LOC) is the
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -39,9 +40,26 @@ def score(docs: list[dict], predicted: list[list[tuple[int, int]]]) -> dict[str,
             "exact P": exact / max(1, n_pred), "exact R": exact / max(1, n_gold)}
 
 
+def examples(docs: list[dict], predicted: list[list[tuple[int, int]]], show: int) -> None:
+    """The most frequent false positives and missed gold spans, so the next fix is visible."""
+    wrong: Counter = Counter()
+    missed: Counter = Counter()
+    for doc, preds in zip(docs, predicted, strict=True):
+        gold = [(t["start"], t["end"]) for t in doc["toponyms"]]
+        wrong.update(doc["text"][s:e] for s, e in preds
+                     if not any(s < ge and gs < e for gs, ge in gold))
+        missed.update(doc["text"][gs:ge] for gs, ge in gold
+                      if not any(s < ge and gs < e for s, e in preds))
+    for label, counts in (("false positives", wrong), ("missed gold spans", missed)):
+        common = "; ".join(f"{t} x{n}" if n > 1 else t for t, n in counts.most_common(show))
+        print(f"  {sum(counts.values()):5d} {label}: {common}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--show", type=int, default=0, help="print the K most frequent "
+                        "false positives and missed spans")
     args = parser.parse_args()
     docs = list(read_jsonl(dev_file("geoparse_fr_hipe_spans.jsonl")))
     docs = docs[: args.limit] if args.limit else docs
@@ -62,6 +80,8 @@ def main() -> int:
         s = score(docs, preds)
         print(f"{label:<26} " + "  ".join(f"{k} {v:6.1%}" for k, v in s.items())
               + f"  [{len(docs) / seconds:.1f} docs/s]")
+    if args.show:
+        examples(docs, ours, args.show)
     return 0
 
 

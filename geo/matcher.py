@@ -74,6 +74,21 @@ def _capitalised(text: str) -> bool:
     return head.lower() in ARTICLES and rest[:1].isupper()
 
 
+_LINE_OPENING = re.compile(r"(?:^|[\n.!?:—])[\s\-–—«\"'(]*$")
+
+
+def _capitals(text: str) -> bool:
+    """A word of at least four letters written all in capitals ("BERNE", "WASHINGTON")."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 4
+
+
+def _dateline(full: str, item: Found) -> bool:
+    """A name in capitals opening a line or sentence: the dateline or heading of a dispatch
+    ("BERNE. —", "WASHINGTON (Reuters) —"), where NER's labels on capitals are unreliable."""
+    return _capitals(full[item.start : item.end]) and bool(
+        _LINE_OPENING.search(full[max(0, item.start - 20) : item.start]))
+
+
 def _plain_word(token: Token) -> bool:
     """A capitalised word that is probably not a name: a stop word, or a sentence opener
     that the tagger does not call a proper noun ("Selon", "Elles")."""
@@ -96,9 +111,9 @@ def _name_run(doc: Doc, i: int, size: int) -> bool:
         return False
     if any(not _capitalised(t.text) and t.lower_ not in LINKS for t in span[1:-1]):
         return False
-    # "US" in "US forces" is the country, not the pronoun
+    # "US" in "US forces" is the country, not the pronoun; "BERNE. —" opens a dispatch
     return not (size == 1 and _plain_word(span[0])
-                and span[0].text not in country_abbreviations())
+                and span[0].text not in country_abbreviations() and not _capitals(span[0].text))
 
 
 def _inside_longer_name(doc: Doc, i: int) -> bool:
@@ -178,10 +193,13 @@ def _ner_spans(doc: Doc, full: str, lang: str) -> list[Found]:
     return out
 
 
+_INITIAL_OR_NUMERAL = re.compile(r"[^\W\d_]\.?|[IVX]{2,5}\.?")
+
+
 def _blocked(full: str, item: Found, blockers: list[tuple[int, int]]) -> bool:
     text = full[item.start : item.end]
-    if is_false_friend(text):
-        return True
+    if is_false_friend(text) or _INITIAL_OR_NUMERAL.fullmatch(text):
+        return True  # an initial ("J.") or a Roman numeral ("III") names no place
     overlapping = [(s, e) for s, e in blockers if s < item.end and item.start < e]
     # A blocker strictly inside a longer name the gazetteer knows as a whole does not block it:
     # "State" is a false friend, "Enugu State" a place.
@@ -232,7 +250,8 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
             item.source = "cued"  # reported even when resolved with low confidence
             if not _blocked(full, item, friend_blockers):
                 named.append(item)
-        elif not _blocked(full, item, entity_blockers + friend_blockers):
+        elif not _blocked(full, item, entity_blockers + friend_blockers) or (
+                _dateline(full, item) and not _blocked(full, item, friend_blockers)):
             named.append(item)
         elif lang == "en" and (item.start, item.end) in person_names and not _blocked(
                 full, item, friend_blockers):
