@@ -55,7 +55,7 @@ CONTAINER_MARKERS = frozenset({",", "in", "à", "en", "dans"})
 REGION_FEATURES = frozenset({"governorate", "province", "region", "district", "state"})
 MAX_NAME_TAIL = 3  # capitalised words after a place that can end an organisation's name
 REFOCUSED_KEY = "eventmap_places_refocused"
-CONFIDENT_PLACE = 0.7  # the geocoder's confident answers move only towards an actor's country
+CONFIDENT_PLACE = 0.7  # the geocoder's confident answers are not moved to another country
 MIN_COUNTRY_EVIDENCE = 0.5  # votes needed to look for an unresolved name in a country
 
 
@@ -225,13 +225,12 @@ def _actor_countries(doc: Doc) -> Counter[str]:
     return votes
 
 
-def _document_countries(doc: Doc, weighed: bool = False) -> Counter[str]:
-    """Votes for the document's country: its lexicon actors (one each) and its resolved places
-    (one each, or the geocoder's confidence when ``weighed``)."""
+def _document_countries(doc: Doc) -> Counter[str]:
+    """Votes for the document's country: its lexicon actors and its resolved places."""
     votes = _actor_countries(doc)
     for span in doc.spans.get(PLACES_KEY, []):
         if (country := _country(span)) and not _starts_organisation(span):
-            votes[country] += span._.resolution.confidence if weighed else 1
+            votes[country] += 1
     return votes
 
 
@@ -245,27 +244,30 @@ def _foreign(span: Span, votes: Counter[str]) -> bool:
 
 
 def _refocus(doc: Doc) -> None:
-    """Resolve again, inside the document's country, the places resolved abroad or left
-    unresolved. The geocoder sees only place names; the actors ("regime forces", "YPG", "SDF")
-    often say the country a headline never names, and a village name read alone goes to a
-    namesake abroad ("Hajin" in Turkey, "Ariha" for Jericho). A place moves when the rest of
-    the document points elsewhere more strongly than its own answer, with its confidence,
-    holds it, and a confident answer only towards a country some actor belongs to (a village
-    near the border stays where it is when only a town across it is named); tied countries
-    are all tried and the surest answer kept. A well-known foreign place still resolves
-    abroad (the geocoder admits it inside any focus); a name with no match there keeps its
-    answer."""
+    """Resolve again, inside the document's country, the places the geocoder left unresolved
+    or placed abroad without confidence. The geocoder sees only place names; the actors
+    ("regime forces", "YPG", "SDF") often say the country a headline never names, and a
+    village name read alone goes to a namesake abroad ("Hajin" in Turkey, "Ariha" for
+    Jericho). The evidence is the document's actors (one vote each) and its other
+    sub-national places (their confidence); a country named ("Russian warplanes") locates
+    nothing. A place moves when that evidence points elsewhere more strongly than its own
+    answer holds it; tied countries are all tried and the surest answer kept. Confident
+    answers stay: foreign forces acting in a country do not move its villages abroad."""
     if doc.user_data.get(REFOCUSED_KEY):
         return
     doc.user_data[REFOCUSED_KEY] = True
-    votes = _document_countries(doc, weighed=True)
-    acting = _actor_countries(doc)
+    votes = _actor_countries(doc)
+    for span in doc.spans[PLACES_KEY]:
+        if (country := _country(span)) and not (
+            _starts_organisation(span) or _is_country(span)
+        ):
+            votes[country] += span._.resolution.confidence
     text = doc.text
     for span in doc.spans[PLACES_KEY]:
         resolution = span._.resolution
-        if resolution is None or span._.relation == "border":
+        if resolution is None or span._.relation == "border" or _is_country(span):
             continue
-        if (resolution.feature or "").lower() in COUNTRY_FEATURES | {"continent"}:
+        if resolution.resolved and resolution.confidence >= CONFIDENT_PLACE:
             continue
         own = _country(span)
         others = {c: n for c, n in votes.items() if c != own}
@@ -274,16 +276,20 @@ def _refocus(doc: Doc) -> None:
         top = max(others.values())
         if top <= votes[own] if own else top < MIN_COUNTRY_EVIDENCE:
             continue
-        confident = resolution.resolved and resolution.confidence >= CONFIDENT_PLACE
         answers = [
             resolve_in_country(text, span.start_char, span.end_char, doc.lang_, country)
             for country, n in others.items()
-            if n == top and (acting[country] or not confident)
+            if n == top
         ]
         answers = [a for a in answers if a.resolved and a.country in others]
         if answers:
             best = max(answers, key=lambda a: a.confidence)
             span._.resolution = replace(best, query=resolution.query)
+
+
+def _is_country(span: Span) -> bool:
+    resolution = span._.resolution
+    return (resolution.feature or "").lower() in COUNTRY_FEATURES | {"continent"}
 
 
 def choose(
