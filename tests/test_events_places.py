@@ -25,3 +25,10 @@ def test_a_village_in_a_named_countryside_is_the_events_place():
         "countryside of Aleppo leaving 7 casualties"
     )
     assert (event.location, event.admin1, event.geo_precision) == ("Zammar", "Aleppo", 1)
+
+
+def test_foreign_forces_do_not_move_a_village_to_their_country():
+    (event, *_) = _located(
+        "Russian warplanes conducted several airstrikes over Tarmala village, killing 3 civilians"
+    )
+    assert (event.country, event.admin1) == ("SY", "Idlib")
