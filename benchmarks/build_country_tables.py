@@ -7,7 +7,8 @@ geographic coordinates, the convention GeoNames' own country points follow) and 
 the country's largest polygon (world-atlas 50m outlines, kept in the table's centroid columns)
 are blended when they nearly agree; compare_country_points.py measures every option.
 Demonyms: countryinfo's English demonym of each country as an
-adjective row; a demonym several countries share ("Chinese": China, Hong Kong, Macau) goes to
+adjective row (split where it lists several: "Bosnian, Herzegovinian"); a demonym several
+countries share ("Chinese": China, Hong Kong, Macau) goes to
 the most populous, and one that is the country's own name is skipped. Hand-written rows
 (source `eventmap`) are kept as they are and win over generated ones.
 """
@@ -42,10 +43,14 @@ def write_table(name: str, fields: list[str], rows: list[dict[str, str]]) -> Non
         writer.writerows(rows)
 
 
-def _centroid(row: dict[str, str]) -> Point:
-    """The largest-polygon centroid a shipped row keeps (its own point before the first run)."""
-    return (float(row.get("centroid_latitude") or row["latitude"]),
-            float(row.get("centroid_longitude") or row["longitude"]))
+def shipped_centroid(row: dict[str, str]) -> Point | None:
+    """The largest-polygon centroid a shipped row keeps (before the first run, the row's own
+    point; None for a country only countryinfo knows)."""
+    if "source" not in row:
+        return float(row["latitude"]), float(row["longitude"])
+    if not row["centroid_latitude"]:
+        return None
+    return float(row["centroid_latitude"]), float(row["centroid_longitude"])
 
 
 def midpoint(a: Point, b: Point) -> Point:
@@ -74,7 +79,8 @@ def country_point(factbook: Point | None, centroid: Point | None) -> tuple[Point
 
 def country_points(records: list[CountryRecord]) -> list[dict[str, str]]:
     """One row per country: the chosen point, its source, and the centroid kept for re-runs."""
-    centroids = {r["iso2"]: _centroid(r) for r in read_table("country_points.tsv")}
+    centroids = {r["iso2"]: c for r in read_table("country_points.tsv")
+                 if (c := shipped_centroid(r)) is not None}
     factbook = {r.iso2: (r.latitude, r.longitude) for r in records}
     rows = []
     for iso2 in sorted(centroids.keys() | factbook.keys()):
@@ -92,12 +98,12 @@ def demonym_rows(records: list[CountryRecord]) -> list[dict[str, str]]:
     kept = [r for r in read_table("demonyms.tsv") if r["source"] != GENERATED]
     taken = {(r["lang"], r["word"].casefold()) for r in kept}
     for rec in sorted(records, key=lambda r: -r.population):
-        word = rec.demonym
-        if not word or word in rec.names or ("en", word.casefold()) in taken:
-            continue
-        taken.add(("en", word.casefold()))
-        kept.append({"lang": "en", "word": word, "iso2": rec.iso2, "form": "adjective",
-                     "source": GENERATED})
+        for word in (w.strip() for w in rec.demonym.replace("/", ",").split(",")):
+            if not word or word in rec.names or ("en", word.casefold()) in taken:
+                continue
+            taken.add(("en", word.casefold()))
+            kept.append({"lang": "en", "word": word, "iso2": rec.iso2, "form": "adjective",
+                         "source": GENERATED})
     return kept
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _shared import dev_file, read_jsonl
-from build_country_tables import country_point
+from build_country_tables import country_point, shipped_centroid
 from countryinfo_source import read_records
 
 from gazetteer import load_index
@@ -67,9 +67,7 @@ def main() -> int:
           f"({len({g[0] for g in gold})} countries)")
     rows = read_table("country_points.tsv")
     shipped = {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
-    centroids = {r["iso2"]: (float(r.get("centroid_latitude") or r["latitude"]),
-                             float(r.get("centroid_longitude") or r["longitude"])) for r in rows
-                 if r.get("centroid_latitude") or r.get("source") is None}
+    centroids = {r["iso2"]: c for r in rows if (c := shipped_centroid(r)) is not None}
     factbook = {r.iso2: (r.latitude, r.longitude) for r in records}
     index = load_index()
 
