@@ -6,7 +6,7 @@ transliteration pairs, letter maps) are facts kept in ``data/normalization.json`
 applies them. Two keys are produced:
 
 * ``normalize_name`` — the exact-match key (case, accents, punctuation, articles, fr/en pairs,
-  double letters, trailing -e/-eh/-ah);
+  double letters, trailing -e/-eh/-ah, o = u and a closed-syllable ay = i);
 * ``skeleton_key`` — a coarser consonant skeleton of that key, used to gather fuzzy candidates for
   spellings no rule covers (Deir ez-Zor / Dayr az Zawr, Idlib / Idleb).
 """
@@ -27,6 +27,7 @@ _ARTICLE_PREFIXES = tuple(sorted(_RULES["latin_article_prefixes"], key=len, reve
 _APOSTROPHES = str.maketrans("", "", _RULES["apostrophes"])
 _LATIN_PAIRS = [tuple(p) for p in _RULES["latin_pairs"]]
 _TRAILING = tuple(_RULES["latin_trailing"])
+_VOWEL_FOLDS = [(re.compile(pattern), target) for pattern, target in _RULES["latin_vowel_folds"]]
 _SKELETON_PAIRS = [tuple(p) for p in _RULES["skeleton_pairs"]]
 _SKELETON_DROP = str.maketrans("", "", _RULES["skeleton_drop"])
 _ARABIC_ARTICLES = tuple(_RULES["arabic_articles"])
@@ -56,8 +57,13 @@ def _fold_latin_token(token: str) -> str:
     token = _REPEATS.sub(r"\1", token)
     for suffix in _TRAILING:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
-    return token
+            token = token[: -len(suffix)]
+            break
+    # Arabic has three vowels and no o; romanisations write u as o and a closed-syllable i as
+    # ay/ei. Folded after the ending is cut, so "-eh"/"-é" still read as the feminine ending.
+    for pattern, target in _VOWEL_FOLDS:
+        token = pattern.sub(target, token)
+    return _REPEATS.sub(r"\1", token)
 
 
 def _fold_arabic_token(token: str) -> str:
@@ -107,14 +113,17 @@ def normalize_name(text: str) -> str:
 
 
 def skeleton_key(key: str) -> str:
-    """Return the consonant skeleton of a normalised key (spaces and vowels dropped)."""
+    """Return the consonant skeleton of a normalised key (spaces and vowels dropped).
+
+    Letters left side by side once the vowels go are kept: the key has already merged doubled
+    letters, so "skk" (Skik, Sukayk, Sakkak) stays apart from the far larger "sk" group.
+    """
     if not key or _ARABIC_CHARS.search(key):
         return key.replace(" ", "")
     skeleton = key.replace(" ", "")
     for source, target in _SKELETON_PAIRS:
         skeleton = skeleton.replace(source, target)
-    head, rest = skeleton[:1], skeleton[1:].translate(_SKELETON_DROP)
-    return _REPEATS.sub(r"\1", head + rest)
+    return skeleton[:1] + skeleton[1:].translate(_SKELETON_DROP)
 
 
 _DESCRIPTORS_FILE = Path(__file__).parent / "data" / "descriptors.json"
