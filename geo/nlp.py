@@ -4,7 +4,8 @@ Place finding reads the named entities, the part of speech of sentence openers a
 starts; it never reads the dependency parse or lemmas. So the geoparsing pipeline leaves out the
 parser (a large share of spaCy's time) and the lemmatizer, and takes its sentence starts from the
 model's own sentence recogniser ("senter", trained to predict the parser's sentence boundaries).
-The events extractor reads the dependency parse and asks for it (``parse=True``).
+The events extractor reads the dependency parse and asks for it (``parse=True``). In both, the
+model's attribute rules run as array operations (geo.attribute_rules), with the same results.
 
 The component sets ``doc.spans["places"]``; each span carries ``._.resolution`` (a Resolution)
 and ``._.relation`` (the relative phrase that qualified it, or None). Resolution is done for the
@@ -18,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from geo.attribute_rules import make_attribute_rules  # noqa: F401  (registers the factory)
 from geo.joint import resolve_document
 from geo.matcher import find_candidates, to_span
 
@@ -71,5 +73,8 @@ def new_pipeline(lang: str, parse: bool = False) -> Language:
     nlp = spacy.load(model, exclude=unread)
     if not parse:
         nlp.enable_pipe("senter")
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("eventmap_attribute_rules", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
