@@ -38,3 +38,16 @@ def test_french_text_without_a_language_is_read_as_french():
                           published="2018-02-05")
     assert event.language == "fr"
     assert event.fatalities == 4
+
+
+def test_parts_of_speech_and_morphology_are_the_language_models_own():
+    import spacy
+
+    from geo.nlp import MODELS
+
+    text = ("There are reports that the army, which was hit on Monday, would not withdraw; "
+            "but officials said nobody could confirm it. Let's see.\n\nAleppo, 3 March")
+    reference = spacy.load(MODELS["en"], exclude=["lemmatizer"])(text)
+    ours = get_pipeline("en")(text)
+    assert [(t.pos_, str(t.morph), t.dep_) for t in ours] == [
+        (t.pos_, str(t.morph), t.dep_) for t in reference]
