@@ -62,9 +62,12 @@ _PLACE_NOUN_AFTER = re.compile(r"[’'`]?(?:s)?\s+(?:village|town|city|camp|area
 
 
 def document_focus(text: str) -> tuple[str, ...]:
-    """Countries the text is about: those whose names or adjectives recur (at most two)."""
+    """Countries the text is about: those whose names or adjectives recur (at most two). A
+    country adjective in a compound ("Turkish-backed factions", "US-led coalition") names
+    who backs or leads an actor, not where things happen, and does not count."""
     table = demonyms()
-    votes = Counter(table[w] for w in (m.group(0).casefold() for m in _WORD.finditer(text))
+    votes = Counter(table[w] for w in (m.group(0).casefold() for m in _WORD.finditer(text)
+                                       if not text.startswith("-", m.end()))
                     if w in table)
     if not votes:
         return ()
@@ -169,7 +172,7 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
     name, not as a short capital code nor as a word it also uses in lower case, and the place
     is notable, lies in the document's focus country, lies near a place the document names
     with confidence, or is ``framed`` as a place by the words around it ("al-Qaryatayn" after
-    "in the vicinity of", "Hutah village")."""
+    "in the vicinity of", "Hutah village", "shells target Marea")."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
         return False
     if lang == "en" and (_letter_code(name) or not _named_as_written(name)
@@ -450,8 +453,8 @@ def resolve_document(text: str, found: list[Found], lang: str
                                                 name)):
             continue  # a region named as such, not a person's name pulled to a region nearby
         article = _with_article(text, item.start)
-        framed = lang == "en" and _framing(text, item.start - len(article), item.end, lang) in (
-            "noun", "relation")
+        framed = lang == "en" and _framing(text, item.start - len(article), item.end,
+                                           lang) is not None
         if item.source in ("gazetteer", "head", "person", "framed") and not _worth_keeping(
                 article + name, text, res, lang, focus, anchors, framed):
             continue
