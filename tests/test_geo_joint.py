@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geo import geoparse
+from geo.joint import document_focus
 from geo.relations import holder_link, targeted
 
 
@@ -88,3 +89,8 @@ def test_attack_words_before_a_name_make_it_a_target():
     text = "Airstrikes target Maskanah while the senators focus on Trump"
     assert targeted(text, text.index("Maskanah"), "en")
     assert not targeted(text, text.index("Trump"), "en")
+
+
+def test_a_country_adjective_in_a_compound_does_not_set_the_focus():
+    assert document_focus("Turkish-backed factions clash again; an explosion rocks the city") == ()
+    assert document_focus("Turkish forces shell the city; Turkish drones fly over it") == ("TR",)
