@@ -5,7 +5,8 @@ A lookup walks down these layers and stops adding once it has enough candidates:
 1. the normalised key of the whole name, then of the variants ``query_key_tiers`` derives
    (written alternatives, descriptor words dropped, glued articles split), found by binary
    search in the sorted key column, which gives its slice of the key-sorted names table —
-   "exact" and "normalized" matches, similarity 1;
+   "exact" and "normalized" matches, similarity 1 (a name written exactly as a stored one
+   skips the folding: a table of the stored texts' hashes gives its key directly);
 2. fuzzy: keys whose consonant skeleton (``skeleton_key``) equals the query's or is one edit
    away, found with the numpy deletion-neighbourhood index of ``gazetteer.fuzzy`` (built on the
    first fuzzy lookup), scored by the Dice coefficient of character bigrams blended with
@@ -16,8 +17,9 @@ A lookup walks down these layers and stops adding once it has enough candidates:
 
 The bigram Dice scores of a query's candidate keys are computed in one numpy pass
 (``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
-the standard library and numpy (the design card forbids rapidfuzz at run time here). Place objects
-are built only for the offers that make the result, once per row (``_place`` memoises them).
+the standard library and numpy (the design card forbids rapidfuzz at run time here). Only the
+offers that make the result become Candidates, and their places are deferred: one per row
+(``_place`` memoises them), its fields read from the tables the first time one is used.
 """
 
 from __future__ import annotations
@@ -534,7 +536,8 @@ class GazetteerIndex:
                 text: str | int = entry
                 if not fuzzy:
                     text = name_at(entry)
-                    kind, rank = ("exact", 0) if text.casefold() == written else ("normalized", 1)
+                    kind = "exact" if text.casefold() == written else "normalized"
+                    rank = _KIND_RANK[kind]
                 place_id = ids[row]
                 offer = (
                     rounded, tier, rank, -weights[row], -populations[row], place_id,
