@@ -265,7 +265,21 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
                                                                           for f in kept])}
         kept = [f for f in kept if f.start not in states]
+        _mark_person_names(doc, full, kept)
     return kept
+
+
+def _mark_person_names(doc: Doc, full: str, items: list[Found]) -> None:
+    """A one-word name that is part of a person's full name elsewhere in the text ("Muhammadu
+    Buhari" … "Buhari said") is that person, unless a place cue introduces it ("in Buhari"):
+    it becomes a "person" candidate, kept only if it names a country or region itself."""
+    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for t in e if t.text.istitle()}
+    for item in items:
+        text = full[item.start : item.end]
+        if item.source in ("gazetteer", "ner", "both") and text in names and not _introduced(
+                full, item, "en"):
+            item.source = "person"
 
 
 @lru_cache(maxsize=1)

@@ -40,3 +40,10 @@ def test_state_abbreviation_after_a_place_is_the_state():
 
 def test_state_code_outside_an_address_is_not_a_place():
     assert _mentions("The PA said the CA team would meet on Monday.") == {}
+
+
+def test_a_persons_surname_is_not_a_place_elsewhere_in_the_text():
+    text = ("President Muhammadu Buhari met party leaders in Abuja on Monday. Later, Buhari "
+            "said the talks had gone well.")
+    assert "Buhari" not in _mentions(text)
+    assert _mentions(text).get("Abuja", (None,))[0] == "NG"
