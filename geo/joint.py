@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from math import atan2, cos, degrees, radians, sin
@@ -374,11 +375,20 @@ def _framing(text: str, start: int, end: int, lang: str) -> str | None:
     Maskanah"), or None."""
     if _PLACE_NOUN_AFTER.match(text, end) is not None:
         return "noun"
-    if not _plausible_new_name(text, start, end):
-        return None
-    if before(text, start, lang) is not None:
-        return "relation"
-    return "target" if targeted(text, start, lang) else None
+    framing = "relation" if before(text, start, lang) is not None else (
+        "target" if targeted(text, start, lang) else None)
+    return framing if framing and _plausible_new_name(text, start, end) else None
+
+
+def _overlaps(found: list[Found], starts: list[int], start: int, end: int) -> bool:
+    """True when text[start:end] overlaps one of ``found`` (sorted, disjoint; ``starts`` are
+    their start offsets)."""
+    at = bisect_left(starts, end) - 1
+    while at >= 0 and found[at].end > start:
+        if found[at].start < end:
+            return True
+        at -= 1
+    return False
 
 
 def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
@@ -389,11 +399,12 @@ def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
         return found
     out = [Found(f.start, f.end, "framed") if f.source == "person"
            and _framing(text, f.start, f.end, lang) else f for f in found]
+    starts = [f.start for f in found]  # the matcher's mentions: in text order, not overlapping
     for match in _NAME_RUN.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in "’'`":
             end -= 1
-        if any(f.start < end and start < f.end for f in found):
+        if _overlaps(found, starts, start, end):
             continue
         if _framing(text, start, end, lang) and text[start:end].casefold() not in demonyms():
             out.append(Found(start, end, "framed"))
