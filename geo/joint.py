@@ -56,6 +56,8 @@ _ARTICLE = (rf"(?:(?:{'|'.join(sorted(ARABIC_ARTICLES, key=len, reverse=True))})
 _NAME_WORD = r"[A-ZÀ-Ý](?:[\w`-]|[’'](?!s\b))*"  # "Ma’adan", not the possessive of "GM’s"
 _NAME_RUN = re.compile(rf"(?<![\w’'`-]){_ARTICLE}{_NAME_WORD}"
                        rf"(?:[ \t]{_ARTICLE}{_NAME_WORD}){{0,3}}")
+_LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME_RUN.pattern})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+MAX_LISTED = 3  # names listed before a contained one that share its container
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 # "Rastan city", "al-Dumayr city’s"; not "the English city of Salisbury" (an adjective).
 _PLACE_NOUN_AFTER = re.compile(r"[’'`]?(?:s)?\s+(?:village|town|city|camp|area|neighbou?rhood)"
@@ -308,13 +310,51 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
                    quals: list[tuple[Relation | None, str | None]], lang: str) -> set[int]:
     """"Zammar village in the southern countryside of Aleppo", "Tall al-Jayer village, Al
     Hasakah governorate", "Tal Tamar, à Hassaké": a name followed by the place it lies in is
-    looked for inside that place's governorate first. A mention resolved elsewhere moves there
-    when the governorate holds a place of that name; a name the matcher missed is added when
-    it does; a container written plainly that names both a city and its governorate
-    ("Hassaka") becomes the governorate (precision 3). Changes the lists in place
-    and returns the indexes of the mentions placed by their container."""
+    looked for inside that place's governorate first, and so are the names listed with it
+    ("Ratlah and Al Aekershi villages, Raqqa governorate"). A mention resolved elsewhere moves
+    there when the governorate holds a place of that name; a name the matcher missed is added
+    when it does; a container written plainly that names both a city and its governorate
+    ("Hassaka") becomes the governorate (precision 3). Changes the lists in place and returns
+    the indexes of the mentions placed by their container."""
     index = load_index()
     placed: set[int] = set()
+
+    def place(start: int, end: int, limit: int, region: Place, holder: Place,
+              side: tuple[Place, float] | None, iso3: str | None) -> tuple[int | None, int]:
+        """Place text[start:end] (before mention ``limit``) inside ``region``: the index of
+        its mention, or None, and how many mentions were inserted before ``limit``."""
+        nonlocal placed
+        i = next((k for k in range(limit) if found[k].start < end and start < found[k].end),
+                 None)
+        if i is not None and (final[i].feature or "") in ADMIN1_FEATURES | {"country"}:
+            return None, 0  # "Utah, Colorado": a region listed before another is not inside it
+        if i is not None and found[i].start <= start and end <= found[i].end:
+            start, end = found[i].start, found[i].end  # "St George’s Chapel", not "Chapel"
+        whole = i is not None and (found[i].start, found[i].end) == (start, end)
+        if whole and _held_by(final[i], region):
+            final[i] = replace(final[i], confidence=max(final[i].confidence, CONFIDENT),
+                               reason=f"{final[i].reason}; in {region.name} as the text says")
+            return i, 0
+        # The whole written name is looked up: "Mazra’at Yarub" is not the Mazra’at the
+        # matcher found inside it.
+        if not whole and not _plausible_new_name(text, start, end):
+            return None, 0
+        held = _inside(text[start:end].strip("’'` "), region, side)
+        if held is None or held[0].id == holder.id:
+            return None, 0
+        relation = _qualifiers(text, Found(start, end, "contained"), lang)[0]
+        resolution = _held_resolution(held[0], text[start:end], region, held[1], relation, iso3)
+        if i is not None:
+            found[i], final[i], quals[i] = Found(start, end, "contained"), resolution, (
+                relation, None)
+            return i, 0
+        at = next((k for k in range(limit) if found[k].start > start), limit)
+        found.insert(at, Found(start, end, "contained"))
+        final.insert(at, resolution)
+        quals.insert(at, (relation, None))
+        placed = {k + 1 if k >= at else k for k in placed}
+        return at, 1
+
     j = -1
     while (j := j + 1) < len(found):
         outer = final[j]
@@ -326,39 +366,25 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
         start, end, link = spot
         if link.comma_only and not _regional(holder, quals[j][0]):
             continue
-        i = next((k for k in range(j) if found[k].start < end and start < found[k].end), None)
-        if i is not None and (final[i].feature or "") in ADMIN1_FEATURES | {"country"}:
-            continue  # "Utah, Colorado": a region listed before another is not inside it
-        if i is not None and found[i].start <= start and end <= found[i].end:
-            start, end = found[i].start, found[i].end  # "St George’s Chapel", not "Chapel"
-        whole = i is not None and (found[i].start, found[i].end) == (start, end)
-        if whole and _held_by(final[i], region):
-            final[i] = replace(final[i], confidence=max(final[i].confidence, CONFIDENT),
-                               reason=f"{final[i].reason}; in {region.name} as the text says")
-        else:
-            # The whole written name is looked up: "Mazra’at Yarub" is not the Mazra’at the
-            # matcher found inside it.
-            if not whole and not _plausible_new_name(text, start, end):
-                continue
-            written_side = quals[j][0].bearing if quals[j][0] else None
-            side = (holder, written_side) if written_side is not None else None
-            held = _inside(text[start:end].strip("’'` "), region, side)
-            if held is None or held[0].id == holder.id:
-                continue
-            relation = _qualifiers(text, Found(start, end, "contained"), lang)[0]
-            resolution = _held_resolution(held[0], text[start:end], region, held[1], relation,
-                                          outer.iso3)
-            if i is None:
-                found.insert(j, Found(start, end, "contained"))
-                final.insert(j, resolution)
-                quals.insert(j, (relation, None))
-                placed = {k + 1 if k >= j else k for k in placed}
-                i, j = j, j + 1
-            else:
-                found[i] = Found(start, end, "contained")
-                final[i] = resolution
-                quals[i] = (relation, None)
+        written_side = quals[j][0].bearing if quals[j][0] else None
+        side = (holder, written_side) if written_side is not None else None
+        i, added = place(start, end, j, region, holder, side, outer.iso3)
+        if i is None:
+            continue
+        j += added
         placed.add(i)
+        for _ in range(MAX_LISTED):  # "Ratlah and Al Aekershi villages, Raqqa governorate"
+            listed = _LISTED_BEFORE.search(text, max(0, found[i].start - HOLDER_WINDOW),
+                                           found[i].start)
+            if listed is None:
+                break
+            k, added = place(listed.start("name"), listed.end("name"), i, region, holder,
+                             side, outer.iso3)
+            if k is None:
+                break
+            i, j = i + added, j + added
+            placed.add(k)
+            i = k
         if quals[j][0] is None and holder.id != region.id and (
                 normalize_name(holder.name) == normalize_name(region.name)):
             # "Tal Tamar à Hassaka": the governorate, not the city that shares its name

@@ -94,3 +94,9 @@ def test_attack_words_before_a_name_make_it_a_target():
 def test_a_country_adjective_in_a_compound_does_not_set_the_focus():
     assert document_focus("Turkish-backed factions clash again; an explosion rocks the city") == ()
     assert document_focus("Turkish forces shell the city; Turkish drones fly over it") == ("TR",)
+
+
+def test_names_listed_before_a_contained_one_share_its_container():
+    mentions = geoparse("Airstrikes hit Khan Shaykhun and Sinjar in the countryside of Idlib", "en")
+    sinjar = next(m for m in mentions if m.text == "Sinjar").resolution
+    assert (sinjar.country, sinjar.admin1) == ("SY", "Idlib")  # not Sinjar in Iraq
