@@ -8,10 +8,11 @@ benchmarks/ucdp_actor_map.tsv ("slots": share of gold actor slots found; "any": 
 one). Baseline in the same run: the publication date alone, as a dateline-only extractor would.
 
 Every location miss is put in one category, printed with its count, so the next fix is obvious:
-a geoparsed place within 25 km that no event took
-(no event, no located event, or an event placed elsewhere); the gold name written and found but resolved elsewhere (in Syria or abroad)
+a geoparsed place within 25 km that no event took (no event, no located event, or an event
+placed elsewhere); the gold name written and found but resolved elsewhere (in Syria or abroad)
 or left unresolved; the gold name written but not found as a place; the gold name not written.
-Each of the last four says whether the gazetteer holds a place of that name within 25 km.
+Each of the last four says whether the gazetteer holds a place of that name within 25 km. The
+categories read the geoparse of the headline, before the extractor's own re-resolution.
 
 Run: .venv/bin/python benchmarks/eval_events_ucdp.py [--limit N] [--show-misses]
 """
