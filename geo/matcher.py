@@ -38,7 +38,7 @@ BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG"}),
 LOCATIVES = frozenset({"à", "vers", "depuis", "jusqu'à", "in", "at", "near", "from", "into"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ez", "es", "ed"})
 LINKS = ARTICLES | {"-", "'", "’", "de", "du", "des", "la", "le", "les", "of", "the", "bin", "ibn",
-                    "on", "upon", "sur", "en", "y"}
+                    "on", "upon", "sur", "en", "y", "and", "&"}
 
 
 _LEADING_FUNCTION_WORD = re.compile(

@@ -48,6 +48,9 @@ FOREIGN_MIN_POPULATION = 100_000  # outside the focus countries, only well-known
 FOREIGN_MIN_CLOSENESS = 0.75  # ... and only when written nearly as one of their names
 MAIN_NAME_CLOSENESS = 0.9  # a foreign city beats an in-focus namesake only under its main name
 FACILITY_NAME_CLOSENESS = 0.9  # the gazetteer holds the facility itself ("Qamishli Airport")
+PROMINENT_POPULATION = 1_000_000  # a world city: "Moscow" in an American story is still Moscow
+PROMINENCE_BONUS = 0.35  # ... and a country or world city named as such outweighs an inferred focus
+PROMINENT_FEATURES = frozenset({"country", "city", "town", "village"})
 RUNNER_UPS = 5
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -172,6 +175,9 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
     score += SAME_LETTERS_BONUS * same_letters
     score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
+    if _prominent(cand, closeness, ctx):
+        score += PROMINENCE_BONUS
+        notes.append("prominent")
     focus = ctx.countries + ((hint,) if hint else ())
     if place.country in focus:
         score += 0.3
@@ -189,6 +195,16 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         notes.append(f"{place.admin1} named in text")
     score += _nearby_bonus(place, ctx.nearby, notes)
     return _Scored(cand, score, notes, same_letters)
+
+
+def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
+    """A country or a city of a million people written under its own name: inside a document
+    whose focus is only inferred, that is what a reader takes it for, not a small namesake in
+    the focus country ("China", "Moscow", "Damascus" in a story from Texas)."""
+    place = cand.place
+    return (not _strict(ctx) and cand.match != "fuzzy" and closeness >= MAIN_NAME_CLOSENESS
+            and place.feature in PROMINENT_FEATURES
+            and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
 
 
 def _share_region_spelling(scored: list[_Scored]) -> None:
@@ -321,8 +337,19 @@ def _admissible(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
     foreign city that merely folds alike, "Karama" for Calama, is the wrong-country answer)."""
     place = cand.place
     return (not focus or place.country in focus or place.feature == "country"
-            or (place.population >= FOREIGN_MIN_POPULATION and cand.match != "fuzzy"
-                and _closeness(query, place) >= FOREIGN_MIN_CLOSENESS))
+            or ((place.population >= FOREIGN_MIN_POPULATION or _is_capital(place))
+                and cand.match != "fuzzy" and _closeness(query, place) >= FOREIGN_MIN_CLOSENESS))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset((r["iso2"], _fold(r["capital"])) for r in read_table("countries.tsv")
+                     if r["capital"])
+
+
+def _is_capital(place: Place) -> bool:
+    """A national capital is known abroad whatever its size ("Port of Spain", "Valletta")."""
+    return place.feature in PROMINENT_FEATURES and (place.country, _fold(place.name)) in _capitals()
 
 
 def _foreign_alias(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
