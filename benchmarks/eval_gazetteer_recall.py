@@ -159,6 +159,8 @@ def main() -> int:
     print(f"  in the gazetteer but not in the top {args.limit}: {reachable}")
     print(f"  not in the sources (no similar name within {RADIUS_KM:.0f} km): {missed - reachable}")
     print(f"  reachable ceiling: {(n - missed + reachable) / n:.1%}")
+    # The misses the index could fix come first: their place is in the tables.
+    examples.sort(key=lambda example: not example[2])
     for cat, name, near, score, nearby in examples[: args.misses]:
         where = "in gazetteer" if near else "not in sources"
         print(f"  miss [{cat}] {name}  ({where}: nearest-similar {nearby!r} {score:.0f})")

@@ -60,6 +60,7 @@ MAX_CONTAINING = 200  # longer names containing the query's words, scored per qu
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
+SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -124,6 +125,12 @@ class BaseTables:
         # memoryview item costs a fraction of numpy's .item() (and, unlike a list, is no work for
         # the garbage collector).
         self.weights = memoryview(np.ascontiguousarray(self.feature_weight, dtype=np.int64))
+        # How many sources attest each place ("geonames+wof" = 2): a tie-break, as a place
+        # several sources list is more likely the one a writer means.
+        sources_of_code = np.array(
+            [label.count("+") + 1 for label in a.labels["source"]], dtype=np.int64
+        )
+        self.source_count = sources_of_code[a.codes["source"]]
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
@@ -198,9 +205,20 @@ class BaseTables:
             keep = self.in_countries(rows, wanted)
             names, rows = names[keep], rows[keep]
         if len(rows) > SHORTLIST:
-            best = np.lexsort((-self.population[rows], -self.feature_weight[rows]))[:SHORTLIST]
-            names, rows = names[best], rows[best]
+            weight, population = self.feature_weight[rows], self.population[rows]
+            turn = spread_turns(
+                np.stack([weight, population, *self.cells(rows)]), self.source_count[rows]
+            )
+            best = np.lexsort((rows, -self.source_count[rows], turn, -population, -weight))
+            names, rows = names[best[:SHORTLIST]], rows[best[:SHORTLIST]]
         return zip(rows.tolist(), names.tolist(), strict=True)
+
+    def cells(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The (latitude, longitude) grid cell of each place row, SPREAD_CELL_DEGREES wide."""
+        return (
+            np.floor(self.latitude[rows] / SPREAD_CELL_DEGREES).astype(np.int64),
+            np.floor(self.longitude[rows] / SPREAD_CELL_DEGREES).astype(np.int64),
+        )
 
     def in_countries(self, rows: np.ndarray, countries: frozenset[str]) -> np.ndarray:
         """Boolean mask: which of these place rows lie in one of the countries."""
@@ -486,6 +504,9 @@ class GazetteerIndex:
         among the offers, so the order never depends on the fields after it.
         """
         name_at = self.base.arrays.name_at
+        offers = sorted(found.values())
+        if len(offers) > limit:
+            offers = self._spread_ties(offers, limit)
         return [
             Candidate.of(
                 row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place),
@@ -493,10 +514,38 @@ class GazetteerIndex:
                 kind,
                 round(similarity, 3),
             )
-            for row_or_place, text, kind, similarity in map(
-                _OFFERED, sorted(found.values())[:limit]
-            )
+            for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit])
         ]
+
+    def _spread_ties(self, offers: list[_Offer], limit: int) -> list[_Offer]:
+        """The sorted offers with the run of equally ranked ones that the limit cuts (places
+        equal in score, tier, kind, feature and population) reordered by ``spread_turns``:
+        the cut then keeps namesakes in different areas, better attested ones first, rather
+        than whichever place ids sort first."""
+        tied = offers[limit - 1][: _RANKING - 1]
+        hi = limit
+        while hi < len(offers) and offers[hi][: _RANKING - 1] == tied:
+            hi += 1
+        if hi == limit:
+            return offers
+        lo = limit - 1
+        while lo > 0 and offers[lo - 1][: _RANKING - 1] == tied:
+            lo -= 1
+        run = offers[lo:hi]
+        b = self.base
+        rows = [offer[_RANKING] for offer in run]
+        based = np.array([not isinstance(r, Place) for r in rows])
+        row_numbers = np.array([r if ok else 0 for r, ok in zip(rows, based, strict=True)])
+        latitude, longitude = b.latitude[row_numbers], b.longitude[row_numbers]
+        sources = b.source_count[row_numbers]
+        for i, row in enumerate(rows):
+            if not based[i]:  # a user place
+                latitude[i], longitude[i] = row.latitude, row.longitude
+                sources[i] = row.source.count("+") + 1
+        cells = np.floor(np.stack([latitude, longitude]) / SPREAD_CELL_DEGREES).astype(np.int64)
+        turn = spread_turns(cells, sources)
+        order = np.lexsort((np.arange(len(run)), -sources, turn)).tolist()
+        return offers[:lo] + [run[i] for i in order] + offers[hi:]
 
     def _collect_key(
         self,
@@ -631,6 +680,25 @@ class GazetteerIndex:
                 scored.sort(reverse=True)
                 for share, longer in scored[:limit]:
                     self._collect_key(longer, "", share, tier_rank, wanted, found)
+
+
+def spread_turns(classes: np.ndarray, sources: np.ndarray) -> np.ndarray:
+    """For items tied in rank, each one's turn within its class (a column of ``classes``: the
+    tie fields followed by a grid cell), the better attested first: 0 for the first of its
+    cell, 1 for the second...
+
+    Ranking by turn before anything arbitrary spreads namesakes over the map: when forty
+    villages share a name and population, ten slots then hold ten different areas rather than
+    one cluster of duplicate records, so a true place anywhere is likelier among them.
+    """
+    count = classes.shape[1]
+    order = np.lexsort((np.arange(count), -sources, *classes[::-1]))
+    ordered = classes[:, order]
+    starts = np.concatenate(([True], np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)))
+    first = np.maximum.accumulate(np.where(starts, np.arange(count), 0))
+    turn = np.empty(count, np.int64)
+    turn[order] = np.arange(count) - first
+    return turn
 
 
 @lru_cache(maxsize=4)
