@@ -27,9 +27,10 @@ from __future__ import annotations
 import gc
 import sys
 from bisect import bisect_left
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
+from math import floor
 from operator import itemgetter
 from pathlib import Path
 
@@ -60,6 +61,7 @@ MAX_CONTAINING = 200  # longer names containing the query's words, scored per qu
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
+ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
 _FEATURE_WEIGHT = {
     "country": 4,
@@ -206,10 +208,13 @@ class BaseTables:
             names, rows = names[keep], rows[keep]
         if len(rows) > SHORTLIST:
             weight, population = self.feature_weight[rows], self.population[rows]
-            turn = spread_turns(
-                np.stack([weight, population, *self.cells(rows)]), self.source_count[rows]
-            )
-            best = np.lexsort((rows, -self.source_count[rows], turn, -population, -weight))
+            best = np.lexsort((-population, -weight))
+            last, next_ = best[SHORTLIST - 1], best[SHORTLIST]
+            if weight[last] == weight[next_] and population[last] == population[next_]:
+                # The cut falls among equals: spread them (see spread_turns).
+                sources = self.source_count[rows]
+                turn = spread_turns(np.stack([weight, population, *self.cells(rows)]), sources)
+                best = np.lexsort((rows, -sources, turn, -population, -weight))
             names, rows = names[best[:SHORTLIST]], rows[best[:SHORTLIST]]
         return zip(rows.tolist(), names.tolist(), strict=True)
 
@@ -486,8 +491,11 @@ class GazetteerIndex:
                 break
         if fuzzy and len(found) < limit:
             self._collect_containing(name_tiers, limit, wanted, found)
-        if fuzzy and len(found) < limit:
-            self._collect_fuzzy(name_tiers, limit, wanted, found)
+            # Longer names containing the query's words are partial matches: when they fill
+            # the slots, spellings differing only in vowels or one letter (confident fuzzy
+            # matches) still get to compete with them ("Jadida" -> "Jdaide").
+            floor = FUZZY_MIN_SIMILARITY if len(found) < limit else CONFIDENT_SIMILARITY
+            self._collect_fuzzy(name_tiers, limit, wanted, found, floor)
         if fuzzy and len(found) < limit and windows:
             # Runs of words inside a longer name ("... outside Barisha"): partial matches, scored
             # by the share of the name's letters they cover.
@@ -519,9 +527,9 @@ class GazetteerIndex:
 
     def _spread_ties(self, offers: list[_Offer], limit: int) -> list[_Offer]:
         """The sorted offers with the run of equally ranked ones that the limit cuts (places
-        equal in score, tier, kind, feature and population) reordered by ``spread_turns``:
-        the cut then keeps namesakes in different areas, better attested ones first, rather
-        than whichever place ids sort first."""
+        equal in score, tier, kind, feature and population) reordered by turns in their grid
+        cells, as ``spread_turns`` orders a shortlist: the cut then keeps namesakes in
+        different areas, better attested ones first, rather than whichever ids sort first."""
         tied = offers[limit - 1][: _RANKING - 1]
         hi = limit
         while hi < len(offers) and offers[hi][: _RANKING - 1] == tied:
@@ -531,21 +539,27 @@ class GazetteerIndex:
         lo = limit - 1
         while lo > 0 and offers[lo - 1][: _RANKING - 1] == tied:
             lo -= 1
-        run = offers[lo:hi]
+        # In plain Python: a run is a few dozen offers, too few to pay for numpy's overhead.
         b = self.base
-        rows = [offer[_RANKING] for offer in run]
-        based = np.array([not isinstance(r, Place) for r in rows])
-        row_numbers = np.array([r if ok else 0 for r, ok in zip(rows, based, strict=True)])
-        latitude, longitude = b.latitude[row_numbers], b.longitude[row_numbers]
-        sources = b.source_count[row_numbers]
-        for i, row in enumerate(rows):
-            if not based[i]:  # a user place
-                latitude[i], longitude[i] = row.latitude, row.longitude
-                sources[i] = row.source.count("+") + 1
-        cells = np.floor(np.stack([latitude, longitude]) / SPREAD_CELL_DEGREES).astype(np.int64)
-        turn = spread_turns(cells, sources)
-        order = np.lexsort((np.arange(len(run)), -sources, turn)).tolist()
-        return offers[:lo] + [run[i] for i in order] + offers[hi:]
+        attested = []  # (-sources, position, cell) of each tied offer
+        for position, offer in enumerate(offers[lo:hi], lo):
+            row = offer[_RANKING]
+            if isinstance(row, Place):  # a user place
+                latitude, longitude = row.latitude, row.longitude
+                sources = row.source.count("+") + 1
+            else:
+                latitude, longitude = b.latitude.item(row), b.longitude.item(row)
+                sources = b.source_count.item(row)
+            cell = (floor(latitude / SPREAD_CELL_DEGREES), floor(longitude / SPREAD_CELL_DEGREES))
+            attested.append((-sources, position, cell))
+        attested.sort()
+        seen: Counter[tuple[int, int]] = Counter()
+        spread = []
+        for minus_sources, position, cell in attested:
+            spread.append((seen[cell], minus_sources, position))
+            seen[cell] += 1
+        spread.sort()
+        return offers[:lo] + [offers[position] for _, _, position in spread] + offers[hi:]
 
     def _collect_key(
         self,
@@ -616,18 +630,27 @@ class GazetteerIndex:
         limit: int,
         wanted: frozenset[str] | None,
         found: dict[str, _Offer],
+        floor: float,
     ) -> None:
-        """Offer places whose key is close to a query key: same or one-edit skeleton, scored.
+        """Offer places whose key is close to a query key, scoring at least floor: same or
+        one-edit skeleton, up to limit places of its own.
 
         The score mixes the bigram Dice coefficient of the keys with whether the consonant
         skeletons agree, so "Tal Tamar" ranks "Tall Tamr" (same consonants) above
-        "Tall Ammar" (more shared letters, one consonant fewer).
+        "Tall Ammar" (more shared letters, one consonant fewer). Keys differing only in vowels
+        (same skeleton) have their Dice averaged with the skeletons' (1): transliterations
+        disagree most on Arabic's unwritten short vowels ("Beqin" / "Buqayn", "Tarnaja" /
+        "Trunj"), which bigrams punish twice per vowel. Not for skeletons of three consonants
+        or fewer: those are Arabic roots, shared by dozens of unrelated names.
         """
         mask = self.base.groups_in(wanted) if wanted is not None else None
         group_keys = self.base.arrays.key_text
+        # Filling the free slots, or (past partial matches) offering up to limit places more.
+        enough = limit if floor == FUZZY_MIN_SIMILARITY else len(found) + limit
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 skeleton = skeleton_key(key)
+                distinctive = consonant_count(skeleton) > ROOT_CONSONANTS
                 same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
                 # (key, its group in the shipped tables or None, skeleton agreement)
                 offered = [(group_keys[g], g, 1.0) for g in same.tolist()]
@@ -642,15 +665,17 @@ class GazetteerIndex:
                 dice = dice_scores(key, [entry[0] for entry in offered]).tolist()
                 scored = []
                 for (candidate_key, group, agreement), closeness in zip(offered, dice, strict=True):
+                    if agreement == 1.0 and distinctive:
+                        closeness = (closeness + 1.0) / 2
                     score = (1 - SKELETON_WEIGHT) * closeness + SKELETON_WEIGHT * agreement
-                    if score >= FUZZY_MIN_SIMILARITY:
+                    if score >= floor:
                         scored.append((min(score, 0.99), candidate_key, group))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
                     self._collect_group(
                         candidate_key, group, "", score, tier_rank, wanted, found
                     )
-                    if len(found) >= limit:
+                    if len(found) >= enough:
                         break
 
     def _collect_containing(
@@ -680,6 +705,14 @@ class GazetteerIndex:
                 scored.sort(reverse=True)
                 for share, longer in scored[:limit]:
                     self._collect_key(longer, "", share, tier_rank, wanted, found)
+
+
+def consonant_count(skeleton: str) -> int:
+    """The consonants of a skeleton: ``skeleton_key`` keeps a name's first letter even when it
+    is a vowel ("Abu Ubaydah" -> "abbd"), so that letter counts only if the rules keep it
+    after another letter."""
+    first_kept = len(skeleton_key("b" + skeleton[:1])) == 2
+    return len(skeleton) - (0 if first_kept or not skeleton else 1)
 
 
 def spread_turns(classes: np.ndarray, sources: np.ndarray) -> np.ndarray:
