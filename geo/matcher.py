@@ -95,6 +95,14 @@ def _plain_word(token: Token) -> bool:
     return token.is_stop or (_opens_sentence(token) and token.pos_ not in ("PROPN", ""))
 
 
+def pos_readers(doc: Doc) -> list[Token]:
+    """The tokens whose part of speech place finding reads: capitalised sentence openers that
+    are no stop word and that the gazetteer or NER could take for a name. The geoparsing
+    pipeline tags only these (geo.nlp), not the whole document."""
+    return [t for t in doc if _capitalised(t.text) and not t.is_stop and _opens_sentence(t)
+            and (t.ent_type or known_name(t.text))]
+
+
 def _opens_sentence(token: Token) -> bool:
     """Sentence or line opener (titles and captions often lack a parser sentence break)."""
     if token.is_sent_start or token.i == 0:

