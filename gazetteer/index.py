@@ -15,6 +15,9 @@ A lookup walks down these layers and stops adding once it has enough candidates:
    query's words ("Haymar" -> "Haymar Kabir", through word postings), then runs of words
    inside a long query ("... compound outside Barisha" -> "Barisha").
 
+Places tied in rank where the limit cuts (namesake villages with no population) are spread over
+0.5-degree cells, better attested ones first, so ten slots hold ten areas, not one cluster.
+
 The bigram Dice scores of a query's candidate keys are computed in one numpy pass
 (``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
 the standard library and numpy (the design card forbids rapidfuzz at run time here). Only the
@@ -61,6 +64,7 @@ MAX_CONTAINING = 200  # longer names containing the query's words, scored per qu
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
+VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
 _FEATURE_WEIGHT = {
@@ -633,13 +637,14 @@ class GazetteerIndex:
         floor: float,
     ) -> None:
         """Offer places whose key is close to a query key, scoring at least floor: same or
-        one-edit skeleton, up to limit places of its own.
+        one-edit skeleton, until limit places are on offer (or, past partial matches, limit
+        places more).
 
         The score mixes the bigram Dice coefficient of the keys with whether the consonant
         skeletons agree, so "Tal Tamar" ranks "Tall Tamr" (same consonants) above
         "Tall Ammar" (more shared letters, one consonant fewer). Keys differing only in vowels
-        (same skeleton) have their Dice averaged with the skeletons' (1): transliterations
-        disagree most on Arabic's unwritten short vowels ("Beqin" / "Buqayn", "Tarnaja" /
+        (same skeleton) are admitted down to VOWEL_VARIANT_SIMILARITY, ranked by that same
+        score: transliterations disagree most on Arabic's unwritten short vowels ("Tarnaja" /
         "Trunj"), which bigrams punish twice per vowel. Not for skeletons of three consonants
         or fewer: those are Arabic roots, shared by dozens of unrelated names.
         """
@@ -650,7 +655,12 @@ class GazetteerIndex:
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 skeleton = skeleton_key(key)
-                distinctive = consonant_count(skeleton) > ROOT_CONSONANTS
+                # Vowel-only variants of a distinctive skeleton are admitted below the floor.
+                vowel_floor = (
+                    min(floor, VOWEL_VARIANT_SIMILARITY)
+                    if consonant_count(skeleton) > ROOT_CONSONANTS
+                    else floor
+                )
                 same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
                 # (key, its group in the shipped tables or None, skeleton agreement)
                 offered = [(group_keys[g], g, 1.0) for g in same.tolist()]
@@ -665,10 +675,8 @@ class GazetteerIndex:
                 dice = dice_scores(key, [entry[0] for entry in offered]).tolist()
                 scored = []
                 for (candidate_key, group, agreement), closeness in zip(offered, dice, strict=True):
-                    if agreement == 1.0 and distinctive:
-                        closeness = (closeness + 1.0) / 2
                     score = (1 - SKELETON_WEIGHT) * closeness + SKELETON_WEIGHT * agreement
-                    if score >= floor:
+                    if score >= (vowel_floor if agreement == 1.0 else floor):
                         scored.append((min(score, 0.99), candidate_key, group))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
