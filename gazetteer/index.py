@@ -495,11 +495,8 @@ class GazetteerIndex:
                 break
         if fuzzy and len(found) < limit:
             self._collect_containing(name_tiers, limit, wanted, found)
-            # Longer names containing the query's words are partial matches: when they fill
-            # the slots, spellings differing only in vowels or one letter (confident fuzzy
-            # matches) still get to compete with them ("Jadida" -> "Jdaide").
-            floor = FUZZY_MIN_SIMILARITY if len(found) < limit else CONFIDENT_SIMILARITY
-            self._collect_fuzzy(name_tiers, limit, wanted, found, floor)
+        if fuzzy and len(found) < limit:
+            self._collect_fuzzy(name_tiers, limit, wanted, found)
         if fuzzy and len(found) < limit and windows:
             # Runs of words inside a longer name ("... outside Barisha"): partial matches, scored
             # by the share of the name's letters they cover.
@@ -634,11 +631,8 @@ class GazetteerIndex:
         limit: int,
         wanted: frozenset[str] | None,
         found: dict[str, _Offer],
-        floor: float,
     ) -> None:
-        """Offer places whose key is close to a query key, scoring at least floor: same or
-        one-edit skeleton, until limit places are on offer (or, past partial matches, limit
-        places more).
+        """Offer places whose key is close to a query key: same or one-edit skeleton, scored.
 
         The score mixes the bigram Dice coefficient of the keys with whether the consonant
         skeletons agree, so "Tal Tamar" ranks "Tall Tamr" (same consonants) above
@@ -650,16 +644,14 @@ class GazetteerIndex:
         """
         mask = self.base.groups_in(wanted) if wanted is not None else None
         group_keys = self.base.arrays.key_text
-        # Filling the free slots, or (past partial matches) offering up to limit places more.
-        enough = limit if floor == FUZZY_MIN_SIMILARITY else len(found) + limit
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 skeleton = skeleton_key(key)
                 # Vowel-only variants of a distinctive skeleton are admitted below the floor.
                 vowel_floor = (
-                    min(floor, VOWEL_VARIANT_SIMILARITY)
+                    VOWEL_VARIANT_SIMILARITY
                     if consonant_count(skeleton) > ROOT_CONSONANTS
-                    else floor
+                    else FUZZY_MIN_SIMILARITY
                 )
                 same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
                 # (key, its group in the shipped tables or None, skeleton agreement)
@@ -676,14 +668,14 @@ class GazetteerIndex:
                 scored = []
                 for (candidate_key, group, agreement), closeness in zip(offered, dice, strict=True):
                     score = (1 - SKELETON_WEIGHT) * closeness + SKELETON_WEIGHT * agreement
-                    if score >= (vowel_floor if agreement == 1.0 else floor):
+                    if score >= (vowel_floor if agreement == 1.0 else FUZZY_MIN_SIMILARITY):
                         scored.append((min(score, 0.99), candidate_key, group))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
                     self._collect_group(
                         candidate_key, group, "", score, tier_rank, wanted, found
                     )
-                    if len(found) >= enough:
+                    if len(found) >= limit:
                         break
 
     def _collect_containing(
