@@ -6,11 +6,12 @@ Usage: .venv/bin/python benchmarks/bench_geo.py [--articles N]
   caches) and then repeated passes (warm caches, the steady state of a long ingest); the raw
   gazetteer lookup `idx.candidates()` on the same names is the same-run baseline.
 * geoparse: ~500-word articles (GeoWebNews English and the French seed articles, cut or joined to
-  about 500 words) through the geoparsing pipeline (`geo.nlp.new_pipeline`: no parser, no
-  lemmatizer), against two same-run baselines on the same texts: bare spaCy `nlp.pipe` with the
-  language model's default components, and bare spaCy with the reduced set geoparsing runs (the
-  same pipeline with the place component disabled). Then the time of each component, one after
-  the other over the same texts.
+  about 500 words) through the geoparsing pipeline (`geo.nlp.new_pipeline`: sentence recogniser
+  and NER over the text; the place component tags only a few sentence openers), against two
+  same-run baselines on the same texts: bare spaCy `nlp.pipe` with the language model's default
+  components, and bare spaCy with the reduced set geoparsing runs (the same pipeline with the
+  place component disabled). Then the time of each component, one after the other over the
+  same texts (the place component's time includes its opener tagging).
 * memory: peak resident set size of the process after both.
 
 One core (CPU affinity and BLAS threads pinned). Rates are given per CPU second of this process
