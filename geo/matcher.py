@@ -111,17 +111,41 @@ def _opens_sentence(token: Token) -> bool:
     return "\n" in previous.text_with_ws or previous.text in {".", "!", "?", ":", "«", '"', "—"}
 
 
-def _name_run(doc: Doc, i: int, size: int) -> bool:
-    span = doc[i : i + size]
-    if not _capitalised(span[0].text) or not _capitalised(span[-1].text):
+class _TokenTable:
+    """Per-token facts of one Doc, read once: building Token and Span objects for every
+    n-gram tried costs more than the gazetteer lookups themselves."""
+
+    def __init__(self, doc: Doc) -> None:
+        tokens = list(doc)
+        self.texts = [t.text for t in tokens]
+        self.lowers = [t.lower_ for t in tokens]
+        self.starts = [t.idx for t in tokens]
+        self.capitalised = [_capitalised(text) for text in self.texts]
+        self.breaks = [t.is_punct and t.text not in "-'’" for t in tokens]
+        self.text = "".join(t.text_with_ws for t in tokens)
+
+    def end(self, i: int) -> int:
+        """Character offset right after token i."""
+        return self.starts[i] + len(self.texts[i])
+
+    def span_text(self, i: int, j: int) -> str:
+        """The text of tokens i to j - 1, as Span.text gives it."""
+        return self.text[self.starts[i] : self.end(j - 1)]
+
+
+def _name_run(doc: Doc, table: _TokenTable, i: int, size: int) -> bool:
+    last = i + size - 1
+    capitalised = table.capitalised
+    if not capitalised[i] or not capitalised[last]:
         return False
-    if "\n" in span.text or any(t.is_punct and t.text not in "-'’" for t in span):
+    if "\n" in table.span_text(i, i + size) or any(table.breaks[i : i + size]):
         return False
-    if any(not _capitalised(t.text) and t.lower_ not in LINKS for t in span[1:-1]):
+    if any(not capitalised[k] and table.lowers[k] not in LINKS for k in range(i + 1, last)):
         return False
     # "US" in "US forces" is the country, not the pronoun; "BERNE. —" opens a dispatch
-    return not (size == 1 and _plain_word(span[0])
-                and span[0].text not in country_abbreviations() and not _capitals(span[0].text))
+    word = table.texts[i]
+    return not (size == 1 and _plain_word(doc[i])
+                and word not in country_abbreviations() and not _capitals(word))
 
 
 def _inside_longer_name(doc: Doc, i: int) -> bool:
@@ -132,33 +156,33 @@ def _inside_longer_name(doc: Doc, i: int) -> bool:
     return previous.text[:1].isupper() and not _opens_sentence(previous) and not previous.is_punct
 
 
-def _gazetteer_spans(doc: Doc) -> list[Found]:
+def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
     found = []
     heads = toponym_heads()
+    capitalised = table.capitalised
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i].text):
+        if not capitalised[i]:
             i += 1
             continue
         best, source = 0, "gazetteer"
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
-            if _name_run(doc, i, size) and known_name(doc[i : i + size].text):
+            if _name_run(doc, table, i, size) and known_name(table.span_text(i, i + size)):
                 best = size
                 break
-        if doc[i].lower_ in heads and _capitalised(doc[i].text):
+        if table.lowers[i] in heads:
             size = 1
-            while i + size < n and size < 4 and _capitalised(doc[i + size].text):
+            while i + size < n and size < 4 and capitalised[i + size]:
                 size += 1
             if size > max(best, 1):
                 best, source = size, "head"
         if best and source == "gazetteer" and _inside_longer_name(doc, i):
             best = 0  # "Street" in "Royal Street", "Church" in "Holy Redeemer Church"
-        if best > 1 and doc[i].is_stop and known_name(doc[i + 1 : i + best].text):
+        if best > 1 and doc[i].is_stop and known_name(table.span_text(i + 1, i + best)):
             i += 1  # "In Washington", "The Washington Post": the name starts after the word
             continue
         if best:
-            span = doc[i : i + best]
-            found.append(Found(span.start_char, span.end_char, source))
+            found.append(Found(table.starts[i], table.end(i + best - 1), source))
             i += best
         else:
             i += 1
@@ -249,11 +273,12 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
     entity_blockers = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in blocking]
     person_names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
-    full = doc.text  # a property that rebuilds the string on each access: read it once
+    table = _TokenTable(doc)
+    full = table.text  # doc.text rebuilds the string on each access: build it once
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
     named = []
-    for item in _gazetteer_spans(doc):
+    for item in _gazetteer_spans(doc, table):
         if _introduced(full, item, lang):
             item.source = "cued"  # reported even when resolved with low confidence
             if not _blocked(full, item, friend_blockers):

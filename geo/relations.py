@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from geo.lexicon import demonyms, directions, read_table
 
@@ -97,8 +97,13 @@ def directions_en_word(bearing: float | None) -> str:
 def before(text: str, start: int, lang: str) -> Relation | None:
     """The relative phrase ending right before ``text[start:]``, if any."""
     lang = lang if lang in LANGS else "fr"
-    window_start = max(0, start - _WINDOW)
-    window = text[window_start:start]
+    return _before_window(text[max(0, start - _WINDOW) : start], lang)
+
+
+@lru_cache(maxsize=4096)
+def _before_window(window: str, lang: str) -> Relation | None:
+    """before() on its window of text: each mention is asked about several times during
+    resolution, and every cue is an end-anchored search that scans the whole window."""
     for cue in _cues(lang):
         if cue.side != "before":
             continue
