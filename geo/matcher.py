@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import load_index, normalize_name
@@ -99,7 +100,9 @@ def pos_readers(doc: Doc) -> list[Token]:
     """The tokens whose part of speech place finding reads: capitalised sentence openers that
     are no stop word and that the gazetteer or NER could take for a name. The geoparsing
     pipeline tags only these (geo.nlp), not the whole document."""
-    return [t for t in doc if _capitalised(t.text) and not t.is_stop and _opens_sentence(t)
+    table = _TokenTable(doc)
+    openers = (doc[i] for i, capitalised in enumerate(table.capitalised) if capitalised)
+    return [t for t in openers if not t.is_stop and _opens_sentence(t)
             and (t.ent_type or known_name(t.text))]
 
 
@@ -112,17 +115,19 @@ def _opens_sentence(token: Token) -> bool:
 
 
 class _TokenTable:
-    """Per-token facts of one Doc, read once: building Token and Span objects for every
-    n-gram tried costs more than the gazetteer lookups themselves."""
+    """Per-token facts of one Doc, read once from its arrays: building Token and Span objects
+    for every n-gram tried costs more than the gazetteer lookups themselves."""
 
     def __init__(self, doc: Doc) -> None:
-        tokens = list(doc)
-        self.texts = [t.text for t in tokens]
-        self.lowers = [t.lower_ for t in tokens]
-        self.starts = [t.idx for t in tokens]
-        self.capitalised = [_capitalised(text) for text in self.texts]
-        self.breaks = [t.is_punct and t.text not in "-'’" for t in tokens]
-        self.text = "".join(t.text_with_ws for t in tokens)
+        self.doc = doc
+        self.text = doc.text
+        rows = doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist() if len(doc) else []
+        self.starts = [start for start, _, _ in rows]
+        self.texts = [self.text[start : start + size] for start, size, _ in rows]
+        self.capitalised = [word[:1].isupper() or ("-" in word and _capitalised(word))
+                            for word in self.texts]
+        self.breaks = [bool(punct) and word not in "-'’"
+                       for (_, _, punct), word in zip(rows, self.texts, strict=True)]
 
     def end(self, i: int) -> int:
         """Character offset right after token i."""
@@ -132,6 +137,10 @@ class _TokenTable:
         """The text of tokens i to j - 1, as Span.text gives it."""
         return self.text[self.starts[i] : self.end(j - 1)]
 
+    def lower(self, i: int) -> str:
+        """Token i's lower-case form, as the model's lexeme holds it."""
+        return self.doc[i].lower_
+
 
 def _name_run(doc: Doc, table: _TokenTable, i: int, size: int) -> bool:
     last = i + size - 1
@@ -140,7 +149,7 @@ def _name_run(doc: Doc, table: _TokenTable, i: int, size: int) -> bool:
         return False
     if "\n" in table.span_text(i, i + size) or any(table.breaks[i : i + size]):
         return False
-    if any(not capitalised[k] and table.lowers[k] not in LINKS for k in range(i + 1, last)):
+    if any(not capitalised[k] and table.lower(k) not in LINKS for k in range(i + 1, last)):
         return False
     # "US" in "US forces" is the country, not the pronoun; "BERNE. —" opens a dispatch
     word = table.texts[i]
@@ -170,7 +179,7 @@ def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
             if _name_run(doc, table, i, size) and known_name(table.span_text(i, i + size)):
                 best = size
                 break
-        if table.lowers[i] in heads:
+        if table.lower(i) in heads:
             size = 1
             while i + size < n and size < 4 and capitalised[i + size]:
                 size += 1
