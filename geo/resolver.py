@@ -232,7 +232,7 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
         elif place.admin2_id and _admin2_of(other.place_id) == place.admin2_id:
             bonus, why = 0.2, f"same district as {other.name}"
         else:
-            km = haversine_km(place.latitude, place.longitude, other.latitude, other.longitude)
+            km = _pair_km(place.latitude, place.longitude, other.latitude, other.longitude)
             if km > 300:
                 continue
             bonus = 0.25 if km < 30 else 0.15 if km < 100 else 0.05
@@ -429,14 +429,19 @@ def _alternatives(name: str) -> list[str]:
     return [name, *(p for p in parts if p != name)] if len(parts) > 1 else [name]
 
 
+# The distances between one name's candidates come back each time the name is ranked again
+# (every mention of it, every resolution pass): computed once.
+_pair_km = lru_cache(maxsize=500_000)(haversine_km)
+
+
 def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
     """Reward candidates that other matching records confirm: several gazetteer records of one
     place, or a village that gives its name to the subdistrict around it (a notable place);
     and, for a name written two ways, both spellings landing together."""
     for item in scored:
         place = item.cand.place
-        km = {o.cand.place.id: haversine_km(place.latitude, place.longitude,
-                                            o.cand.place.latitude, o.cand.place.longitude)
+        km = {o.cand.place.id: _pair_km(place.latitude, place.longitude,
+                                        o.cand.place.latitude, o.cand.place.longitude)
               for o in scored if o.cand.place.id != place.id}
         near = [o.cand for o in scored if km.get(o.cand.place.id, RECORD_KM + 1) <= RECORD_KM]
         records = sum(1 for c in near if c.match != "fuzzy")
