@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_PUNCT, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import load_index, normalize_name
@@ -71,6 +71,8 @@ def known_name(text: str) -> bool:
 def _capitalised(text: str) -> bool:
     if text[:1].isupper():
         return True
+    if "-" not in text:
+        return False
     head, _, rest = text.partition("-")  # "al-Qaïm", "el-Bab"
     return head.lower() in ARTICLES and rest[:1].isupper()
 
@@ -100,8 +102,9 @@ def pos_readers(doc: Doc) -> list[Token]:
     """The tokens whose part of speech place finding reads: capitalised sentence openers that
     are no stop word and that the gazetteer or NER could take for a name. The geoparsing
     pipeline tags only these (geo.nlp), not the whole document."""
-    table = _TokenTable(doc)
-    openers = (doc[i] for i, capitalised in enumerate(table.capitalised) if capitalised)
+    strings = doc.vocab.strings  # the words without the Token objects or the whole text
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+    openers = (doc[i] for i, word in enumerate(words) if _capitalised(word))
     return [t for t in openers if not t.is_stop and _opens_sentence(t)
             and (t.ent_type or known_name(t.text))]
 
@@ -124,8 +127,7 @@ class _TokenTable:
         rows = doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist() if len(doc) else []
         self.starts = [start for start, _, _ in rows]
         self.texts = [self.text[start : start + size] for start, size, _ in rows]
-        self.capitalised = [word[:1].isupper() or ("-" in word and _capitalised(word))
-                            for word in self.texts]
+        self.capitalised = [_capitalised(word) for word in self.texts]
         self.breaks = [bool(punct) and word not in "-'’"
                        for (_, _, punct), word in zip(rows, self.texts, strict=True)]
 
