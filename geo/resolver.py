@@ -430,8 +430,8 @@ def _alternatives(name: str) -> list[str]:
 
 
 # The distances between one name's candidates come back each time the name is ranked again
-# (every mention of it, every resolution pass): computed once.
-_pair_km = lru_cache(maxsize=500_000)(haversine_km)
+# (every mention of it, every resolution pass): computed once, in a cache of about 10 MB.
+_pair_km = lru_cache(maxsize=65_536)(haversine_km)
 
 
 def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
