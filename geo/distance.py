@@ -22,3 +22,11 @@ def destination(lat: float, lon: float, bearing_deg: float, km: float) -> tuple[
     p2 = asin(sin(p1) * cos(d) + cos(p1) * sin(d) * cos(b))
     l2 = l1 + atan2(sin(b) * sin(d) * cos(p1), cos(d) - sin(p1) * sin(p2))
     return degrees(p2), (degrees(l2) + 540) % 360 - 180
+
+
+def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial compass bearing in degrees from the first point to the second."""
+    p1, p2, dl = radians(lat1), radians(lat2), radians(lon2 - lon1)
+    x = sin(dl) * cos(p2)
+    y = cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl)
+    return degrees(atan2(x, y)) % 360

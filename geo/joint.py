@@ -12,11 +12,10 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
-from math import atan2, cos, degrees, radians, sin
 
 from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
-from geo.distance import haversine_km
+from geo.distance import bearing, haversine_km
 from geo.lexicon import country_abbreviations, demonyms
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
@@ -204,22 +203,14 @@ def _regional(place: Place, relation: Relation | None) -> bool:
         relation is not None and (relation.wants_region or "countryside" in relation.label))
 
 
-def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Initial compass bearing in degrees from the first point to the second."""
-    p1, p2, dl = radians(lat1), radians(lat2), radians(lon2 - lon1)
-    x = sin(dl) * cos(p2)
-    y = cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl)
-    return degrees(atan2(x, y)) % 360
-
-
 def _agrees(place: Place, side: tuple[Place, float] | None) -> bool:
     """True when a place lies on the side of the container the text says ("the southern
     countryside of Aleppo": south of Aleppo, within 67.5 degrees)."""
     if side is None:
         return False
-    anchor, bearing = side
-    turn = abs(_bearing(anchor.latitude, anchor.longitude, place.latitude, place.longitude)
-               - bearing) % 360
+    anchor, written = side
+    turn = abs(bearing(anchor.latitude, anchor.longitude, place.latitude, place.longitude)
+               - written) % 360
     return min(turn, 360 - turn) <= SIDE_TOLERANCE
 
 
