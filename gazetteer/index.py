@@ -63,6 +63,7 @@ CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share 
 MAX_CONTAINING = 200  # longer names containing the query's words, scored per query key
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
+WRITTEN_HASH_BUCKETS = 1 << 18  # buckets of the written-name hash table (a power of two)
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
 VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
@@ -141,6 +142,12 @@ class BaseTables:
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
+        # Where each bucket of hashes (their top bits) starts in the sorted hash table.
+        self._bucket_shift = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
+        buckets = (np.asarray(self._written_hash) >> self._bucket_shift) + WRITTEN_HASH_BUCKETS // 2
+        self._bucket_start = memoryview(
+            np.searchsorted(buckets, np.arange(WRITTEN_HASH_BUCKETS + 1)).astype(np.int32)
+        )
 
     def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
         """The Python hashes of the stored name texts, sorted and distinct, each with the
@@ -160,7 +167,7 @@ class BaseTables:
             texts = a.name_text[start : end - 1].decode("utf-8").split("\n")
             hashes[first:last] = np.fromiter(map(hash, texts), np.int64, last - first)
         # Which of several names of one hash is kept does not matter: the same text has the
-        # same key, and a different text (a collision) fails the check in group_of_written.
+        # same key, and a different text (a collision) fails the check in written_entry.
         order = np.argsort(hashes)  # order[k]: a position in the text blob
         hashes = hashes[order]
         distinct = np.concatenate(([True], hashes[1:] != hashes[:-1]))
@@ -171,14 +178,20 @@ class BaseTables:
         group = np.repeat(groups, np.diff(a.key_start))[entry]
         return memoryview(hashes[distinct]), memoryview(entry), memoryview(group)
 
-    def group_of_written(self, name: str) -> int | None:
-        """The key group of a name written exactly as a stored one, or None (then fold it)."""
+    def written_entry(self, name: str) -> tuple[int, int] | None:
+        """(position in key order, key group) of a name written exactly as a stored one, or
+        None (then fold it). The hash's top bits pick a bucket of the sorted table, so the
+        binary search runs over a couple of entries rather than twenty levels."""
         hashes, h = self._written_hash, hash(name)
-        i = bisect_left(hashes, h)
+        bucket = (h >> self._bucket_shift) + WRITTEN_HASH_BUCKETS // 2
+        starts = self._bucket_start
+        i = bisect_left(hashes, h, starts[bucket], starts[bucket + 1])
         if i == len(hashes) or hashes[i] != h:
             return None
-        same = self.arrays.name_at(self._written_entry[i]) == name  # not a hash collision
-        return self._written_group[i] if same else None
+        entry = self._written_entry[i]
+        if self.arrays.name_at(entry) != name:  # a hash collision
+            return None
+        return entry, self._written_group[i]
 
     def group_of(self, key: str) -> int | None:
         """The group of a normalised key, or None: a binary search of the sorted key column,
@@ -186,6 +199,14 @@ class BaseTables:
         keys = self.arrays.key_text
         group = bisect_left(keys, key)
         return group if group < len(keys) and keys[group] == key else None
+
+    def key_bounds(self, group: int) -> tuple[int, int]:
+        """Where a key group's names start and end in key order."""
+        return self._key_start_view[group], self._key_start_view[group + 1]
+
+    def row_of_name(self, i: int) -> int:
+        """The place row of the i-th name in key order."""
+        return self._name_row_view[i]
 
     def group_entries(
         self, group: int, wanted: frozenset[str] | None
@@ -473,13 +494,18 @@ class GazetteerIndex:
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
     ) -> list[Candidate]:
+        stored = self.base.written_entry(name)
+        if stored is not None and not fuzzy:
+            answer = self._stored_name(name, *stored, limit, wanted)
+            if answer is not None:
+                return answer
         found: dict[str, _Offer] = {}
         written = name.casefold().strip()
         # Fast path: the whole name's key; the other tiers are computed only when needed.
-        group = self.base.group_of_written(name)
-        if group is None:
+        if stored is None:
             self._collect_key(normalize_name(name), written, 1.0, 0, wanted, found)
         else:
+            group = stored[1]
             key = self.base.arrays.key_text[group]
             self._collect_group(key, group, written, 1.0, 0, wanted, found)
         if found and (not fuzzy or len(found) >= limit):
@@ -506,6 +532,48 @@ class GazetteerIndex:
                 self._collect_key(key, "", share, len(name_tiers), wanted, found)
         return self._ranked(found, limit)
 
+    def _stored_name(
+        self, name: str, entry: int, group: int, limit: int, wanted: frozenset[str] | None
+    ) -> list[Candidate] | None:
+        """An exact-only lookup of a name written as a stored one (the call geo makes most):
+        the places of its one key group, ranked as ``_ranked`` ranks their offers, with lean
+        per-place tuples instead of offers. None when user places share the key or no place is
+        left in the countries: then the general path answers."""
+        b = self.base
+        if self._user_keys and b.arrays.key_text[group] in self._user_keys:
+            return None
+        written = name.casefold().strip()
+        lo, hi = b.key_bounds(group)
+        if hi - lo == 1:  # two keys in three name a single place
+            row = b.row_of_name(lo)
+            if wanted is not None and b.country(row) not in wanted:
+                return None
+            kind: MatchKind = "exact" if name.casefold() == written else "normalized"
+            return [Candidate.of(self._place(row), name, kind, 1.0)]
+        name_at = b.arrays.name_at
+        best: dict[int, tuple[bool, str]] = {}  # row -> (exact?, matched text): first best
+        for row, i in b.group_entries(group, wanted):
+            text = name if i == entry else name_at(i)
+            exact = text.casefold() == written
+            current = best.get(row)
+            if current is None or (exact and not current[0]):
+                best[row] = (exact, text)
+        if not best:
+            return None
+        ids, weights, populations = b.ids, b.weights, b.populations
+        # (kind rank, minus feature weight, minus population, place id, row, text): the
+        # ranking fields of an _Offer that can differ within one key group.
+        ranked = sorted(
+            (0 if exact else 1, -weights[row], -populations[row], ids[row], row, text)
+            for row, (exact, text) in best.items()
+        )
+        if len(ranked) > limit:
+            ranked = self._spread_cut(ranked, limit, 3, 4)
+        return [
+            Candidate.of(self._place(row), text, "normalized" if rank else "exact", 1.0)
+            for rank, _, _, _, row, text in ranked[:limit]
+        ]
+
     def _ranked(self, found: dict[str, _Offer], limit: int) -> list[Candidate]:
         """Best offers first; only these become Candidate objects (with deferred places).
 
@@ -515,7 +583,8 @@ class GazetteerIndex:
         name_at = self.base.arrays.name_at
         offers = sorted(found.values())
         if len(offers) > limit:
-            offers = self._spread_ties(offers, limit)
+            # Equal in score, tier, kind, feature and population: tied where the limit cuts.
+            offers = self._spread_cut(offers, limit, _RANKING - 1, _RANKING)
         return [
             Candidate.of(
                 row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place),
@@ -526,25 +595,25 @@ class GazetteerIndex:
             for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit])
         ]
 
-    def _spread_ties(self, offers: list[_Offer], limit: int) -> list[_Offer]:
-        """The sorted offers with the run of equally ranked ones that the limit cuts (places
-        equal in score, tier, kind, feature and population) reordered by turns in their grid
-        cells, as ``spread_turns`` orders a shortlist: the cut then keeps namesakes in
-        different areas, better attested ones first, rather than whichever ids sort first."""
-        tied = offers[limit - 1][: _RANKING - 1]
+    def _spread_cut(self, ranked: list, limit: int, tie: int, place: int) -> list:
+        """Ranked tuples (their first ``tie`` fields the rank, field ``place`` a row or user
+        Place) with the run of equally ranked ones that the limit cuts reordered by turns in
+        their grid cells, as ``spread_turns`` orders a shortlist: the cut then keeps namesakes
+        in different areas, better attested ones first, rather than whichever ids sort first."""
+        tied = ranked[limit - 1][:tie]
         hi = limit
-        while hi < len(offers) and offers[hi][: _RANKING - 1] == tied:
+        while hi < len(ranked) and ranked[hi][:tie] == tied:
             hi += 1
         if hi == limit:
-            return offers
+            return ranked
         lo = limit - 1
-        while lo > 0 and offers[lo - 1][: _RANKING - 1] == tied:
+        while lo > 0 and ranked[lo - 1][:tie] == tied:
             lo -= 1
-        # In plain Python: a run is a few dozen offers, too few to pay for numpy's overhead.
+        # In plain Python: a run is a few dozen places, too few to pay for numpy's overhead.
         b = self.base
-        attested = []  # (-sources, position, cell) of each tied offer
-        for position, offer in enumerate(offers[lo:hi], lo):
-            row = offer[_RANKING]
+        attested = []  # (-sources, position, cell) of each tied place
+        for position, item in enumerate(ranked[lo:hi], lo):
+            row = item[place]
             if isinstance(row, Place):  # a user place
                 latitude, longitude = row.latitude, row.longitude
                 sources = row.source.count("+") + 1
@@ -560,7 +629,7 @@ class GazetteerIndex:
             spread.append((seen[cell], minus_sources, position))
             seen[cell] += 1
         spread.sort()
-        return offers[:lo] + [offers[position] for _, _, position in spread] + offers[hi:]
+        return ranked[:lo] + [ranked[position] for _, _, position in spread] + ranked[hi:]
 
     def _collect_key(
         self,
