@@ -30,7 +30,7 @@ from __future__ import annotations
 import gc
 import sys
 from bisect import bisect_left
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from math import floor
@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
-from gazetteer.model import Candidate, MatchKind, Place
+from gazetteer.model import Candidate, MatchKind, Place, register_filler
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
@@ -68,6 +68,7 @@ MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 
 VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
+CELL_SHIFT = 16  # a cell as one integer: latitude cell << 16 + longitude cell (|cell| < 2**15)
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -138,6 +139,11 @@ class BaseTables:
             [label.count("+") + 1 for label in a.labels["source"]], dtype=np.int64
         )
         self.source_count = sources_of_code[a.codes["source"]]
+        self.sources = memoryview(self.source_count)
+        # Each place's grid cell as one integer (equal exactly when both coordinates' cells
+        # are), for spreading the tied offers at a limit cut without float work per offer.
+        latitude_cell, longitude_cell = self.cells(np.arange(len(self.ids)))
+        self.cell = memoryview((latitude_cell << CELL_SHIFT) + longitude_cell)
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
@@ -371,48 +377,21 @@ class BaseTables:
         return self._neighbours
 
 
-class GazetteerIndex:
-    """Candidate places for a name, over the shipped tables plus the user overlay."""
+class PlaceFields:
+    """Reads every field of a row's place but its id, with the user's aliases added to its
+    names: what a deferred place calls the first time one of its fields is read."""
 
-    def __init__(self, base: BaseTables, overlay: Overlay | None = None) -> None:
+    def __init__(self, base: BaseTables, aliases_by_id: dict[str, list[tuple[str, str, str]]]):
         self.base = base
-        self.overlay = overlay or Overlay()
-        self._user_places = {p.id: p for p in self.overlay.places}
-        self._aliases_by_id: dict[str, list[tuple[str, str, str]]] = {}
-        for entry in self.overlay.aliases:
-            self._aliases_by_id.setdefault(entry[0], []).append(entry)
-        self._user_keys: dict[str, list[tuple[str, str, str]]] = {}
-        for place_id, lang, name, key in self.overlay.names:
-            self._user_keys.setdefault(key, []).append((place_id, lang, name))
-        self._user_skeletons: dict[str, list[str]] = {}
-        for key in self._user_keys:
-            self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
-        self._place_cache: dict[int, Place] = {}
-        self._fill = self._fields_of  # one bound method shared by every deferred place
-        # Names recur across articles; the last results are kept (the index is rebuilt, and so
-        # the cache emptied, whenever the user overlay changes).
-        self._results: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+        self.aliases_by_id = aliases_by_id
 
-    # -- places -------------------------------------------------------------------------------
-    def __len__(self) -> int:
-        return self.base.size + len(self._user_places)
-
-    def _place(self, row: int) -> Place:
-        """The place of a row, memoised; its fields are read only when first used."""
-        place = self._place_cache.get(row)
-        if place is None:
-            place = Place.deferred(self.base.ids[row], self._fill, row)
-            self._place_cache[row] = place
-        return place
-
-    def _fields_of(self, row: int) -> dict[str, object]:
-        """Every field of a row's place but its id, with the user's aliases added to its names."""
+    def __call__(self, row: int) -> dict[str, object]:
         b, a = self.base, self.base.arrays
         names = a.names_of(row)
-        if self._aliases_by_id:
+        if self.aliases_by_id:
             names += tuple(
                 (lang, name)
-                for pid, lang, name in self._aliases_for(b.ids[row])
+                for _, lang, name in self.aliases_by_id.get(b.ids[row], ())
                 if (lang, name) not in names
             )
         feature, country, source, admin1_id, admin1, admin2_id, admin2 = b.labels_of(row)
@@ -431,8 +410,42 @@ class GazetteerIndex:
             "names": names,
         }
 
-    def _aliases_for(self, place_id: str) -> list[tuple[str, str, str]]:
-        return self._aliases_by_id.get(place_id, [])
+
+class GazetteerIndex:
+    """Candidate places for a name, over the shipped tables plus the user overlay."""
+
+    def __init__(self, base: BaseTables, overlay: Overlay | None = None) -> None:
+        self.base = base
+        self.overlay = overlay or Overlay()
+        self._user_places = {p.id: p for p in self.overlay.places}
+        self._aliases_by_id: dict[str, list[tuple[str, str, str]]] = {}
+        for entry in self.overlay.aliases:
+            self._aliases_by_id.setdefault(entry[0], []).append(entry)
+        self._user_keys: dict[str, list[tuple[str, str, str]]] = {}
+        for place_id, lang, name, key in self.overlay.names:
+            self._user_keys.setdefault(key, []).append((place_id, lang, name))
+        self._user_skeletons: dict[str, list[str]] = {}
+        for key in self._user_keys:
+            self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
+        self._place_cache: dict[int, Place] = {}
+        # One filler shared by every deferred place; it holds the tables and the aliases, not
+        # this index, so an index replaced after an overlay change can be freed.
+        self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
+        # Names recur across articles; the last results are kept (the index is rebuilt, and so
+        # the cache emptied, whenever the user overlay changes).
+        self._results: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+
+    # -- places -------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return self.base.size + len(self._user_places)
+
+    def _place(self, row: int) -> Place:
+        """The place of a row, memoised; its fields are read only when first used."""
+        place = self._place_cache.get(row)
+        if place is None:
+            place = Place.deferred(self.base.ids[row], self._filler, row)
+            self._place_cache[row] = place
+        return place
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -610,24 +623,23 @@ class GazetteerIndex:
         while lo > 0 and ranked[lo - 1][:tie] == tied:
             lo -= 1
         # In plain Python: a run is a few dozen places, too few to pay for numpy's overhead.
-        b = self.base
+        sources, cells = self.base.sources, self.base.cell
         attested = []  # (-sources, position, cell) of each tied place
         for position, item in enumerate(ranked[lo:hi], lo):
             row = item[place]
             if isinstance(row, Place):  # a user place
-                latitude, longitude = row.latitude, row.longitude
-                sources = row.source.count("+") + 1
+                latitude_cell = floor(row.latitude / SPREAD_CELL_DEGREES)
+                cell = (latitude_cell << CELL_SHIFT) + floor(row.longitude / SPREAD_CELL_DEGREES)
+                attested.append((-row.source.count("+") - 1, position, cell))
             else:
-                latitude, longitude = b.latitude.item(row), b.longitude.item(row)
-                sources = b.source_count.item(row)
-            cell = (floor(latitude / SPREAD_CELL_DEGREES), floor(longitude / SPREAD_CELL_DEGREES))
-            attested.append((-sources, position, cell))
+                attested.append((-sources[row], position, cells[row]))
         attested.sort()
-        seen: Counter[tuple[int, int]] = Counter()
+        seen: dict[int, int] = {}
         spread = []
         for minus_sources, position, cell in attested:
-            spread.append((seen[cell], minus_sources, position))
-            seen[cell] += 1
+            turn = seen.get(cell, 0)
+            spread.append((turn, minus_sources, position))
+            seen[cell] = turn + 1
         spread.sort()
         return ranked[:lo] + [ranked[position] for _, _, position in spread] + ranked[hi:]
 

@@ -7,8 +7,20 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 MatchKind = Literal["exact", "normalized", "fuzzy"]
-_FILL = "_fill"  # where a deferred Place keeps the function that reads its other fields
+_FILL = "_fill"  # where a deferred Place keeps the token of the function reading its fields
 _ROW = "_row"  # ... and what to read them from
+# The functions that read deferred places' fields, by token. A deferred place keeps an integer
+# rather than the function, so its attribute dict holds only strings and integers, which the
+# garbage collector does not track: a long lookup session makes tens of thousands of places,
+# and every tracked object is walked again by each full collection.
+_FILLERS: list[Callable[[int], dict[str, object]]] = []
+
+
+def register_filler(fill: Callable[[int], dict[str, object]]) -> int:
+    """The token deferred places use to call fill(row); kept for the process's life (an index
+    registers one per build, i.e. once per user overlay change)."""
+    _FILLERS.append(fill)
+    return len(_FILLERS) - 1
 
 
 @dataclass(frozen=True)
@@ -38,10 +50,11 @@ class Place:
     names: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @classmethod
-    def deferred(cls, place_id: str, fill: Callable[[int], dict[str, object]], row: int) -> Place:
-        """A place whose fields other than the id come from fill(row) when first read."""
+    def deferred(cls, place_id: str, filler: int, row: int) -> Place:
+        """A place whose fields other than the id come from the registered filler's
+        fill(row) (see ``register_filler``) when first read."""
         place = cls.__new__(cls)
-        object.__setattr__(place, "__dict__", {"id": place_id, _FILL: fill, _ROW: row})
+        object.__setattr__(place, "__dict__", {"id": place_id, _FILL: filler, _ROW: row})
         return place
 
     def __getattr__(self, attr: str) -> object:
@@ -49,9 +62,9 @@ class Place:
         state = self.__dict__
         if attr not in _FIELD_NAMES:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {attr!r}")
-        fill = state.get(_FILL)
-        if fill is not None:
-            state.update(fill(state[_ROW]))  # _ROW stays: another thread may be reading it
+        filler = state.get(_FILL)
+        if filler is not None:
+            state.update(_FILLERS[filler](state[_ROW]))  # _ROW stays: another thread may read it
             state.pop(_FILL, None)  # another thread may have filled it meanwhile
         try:
             return state[attr]
@@ -66,9 +79,13 @@ class Place:
 _FIELD_NAMES = frozenset(f.name for f in fields(Place))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A place that a queried name could refer to, with how well the name matched."""
+    """A place that a queried name could refer to, with how well the name matched.
+
+    Slotted: a lookup makes several, and the result cache keeps them, so each is one object
+    without an attribute dict (less memory, half the objects for the garbage collector).
+    """
 
     place: Place
     matched: str
@@ -77,12 +94,18 @@ class Candidate:
 
     @classmethod
     def of(cls, place: Place, matched: str, match: MatchKind, similarity: float) -> Candidate:
-        """The same value as Candidate(...), its fields set at once: a frozen dataclass's
-        __init__ sets them one by one through object.__setattr__, a cost on every lookup."""
-        candidate = cls.__new__(cls)
-        object.__setattr__(
-            candidate,
-            "__dict__",
-            {"place": place, "matched": matched, "match": match, "similarity": similarity},
-        )
+        """The same value as Candidate(...), built faster: a frozen dataclass's __init__ sets
+        each field through object.__setattr__ by name, here the slots are written directly."""
+        candidate = _new_object(cls)
+        _set_place(candidate, place)
+        _set_matched(candidate, matched)
+        _set_match(candidate, match)
+        _set_similarity(candidate, similarity)
         return candidate
+
+
+_new_object = object.__new__
+_set_place = Candidate.place.__set__  # type: ignore[attr-defined]
+_set_matched = Candidate.matched.__set__  # type: ignore[attr-defined]
+_set_match = Candidate.match.__set__  # type: ignore[attr-defined]
+_set_similarity = Candidate.similarity.__set__  # type: ignore[attr-defined]
