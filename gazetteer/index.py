@@ -68,7 +68,7 @@ MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 
 VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
-CELL_SHIFT = 16  # a cell as one integer: latitude cell << 16 + longitude cell (|cell| < 2**15)
+CELL_SHIFT = 11  # a cell as one integer: latitude cell << 11 + longitude cell (within ±360)
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -125,35 +125,36 @@ class BaseTables:
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
         self._code_matrix = np.stack([a.codes[column] for column in CODED], axis=1)
         self._labels = [a.labels[column] for column in CODED]
+        # Small integer columns as int8: weights 0-4, a few sources at most.
         weight_of_code = np.array(
-            [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int64
+            [_FEATURE_WEIGHT.get(label, 0) for label in self.feature_labels], dtype=np.int8
         )
         self.feature_weight = weight_of_code[self.feature_code]
-        # The two ranking columns through zero-copy memoryviews: each offer reads them, and a
+        # The ranking columns through zero-copy memoryviews: each offer reads them, and a
         # memoryview item costs a fraction of numpy's .item() (and, unlike a list, is no work for
         # the garbage collector).
-        self.weights = memoryview(np.ascontiguousarray(self.feature_weight, dtype=np.int64))
+        self.weights = memoryview(self.feature_weight)
         # How many sources attest each place ("geonames+wof" = 2): a tie-break, as a place
         # several sources list is more likely the one a writer means.
         sources_of_code = np.array(
-            [label.count("+") + 1 for label in a.labels["source"]], dtype=np.int64
+            [label.count("+") + 1 for label in a.labels["source"]], dtype=np.int8
         )
         self.source_count = sources_of_code[a.codes["source"]]
         self.sources = memoryview(self.source_count)
         # Each place's grid cell as one integer (equal exactly when both coordinates' cells
         # are), for spreading the tied offers at a limit cut without float work per offer.
-        latitude_cell, longitude_cell = self.cells(np.arange(len(self.ids)))
-        self.cell = memoryview((latitude_cell << CELL_SHIFT) + longitude_cell)
+        cell = np.floor(self.latitude / SPREAD_CELL_DEGREES).astype(np.int32) << CELL_SHIFT
+        cell += np.floor(self.longitude / SPREAD_CELL_DEGREES).astype(np.int32)
+        self.cell = memoryview(cell)
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
         # Where each bucket of hashes (their top bits) starts in the sorted hash table.
         self._bucket_shift = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
-        buckets = (np.asarray(self._written_hash) >> self._bucket_shift) + WRITTEN_HASH_BUCKETS // 2
-        self._bucket_start = memoryview(
-            np.searchsorted(buckets, np.arange(WRITTEN_HASH_BUCKETS + 1)).astype(np.int32)
-        )
+        firsts = np.arange(-WRITTEN_HASH_BUCKETS // 2, WRITTEN_HASH_BUCKETS // 2, dtype=np.int64)
+        starts = np.searchsorted(np.asarray(self._written_hash), firsts << self._bucket_shift)
+        self._bucket_start = memoryview(np.append(starts, len(self._written_hash)).astype(np.int32))
 
     def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
         """The Python hashes of the stored name texts, sorted and distinct, each with the
