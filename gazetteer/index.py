@@ -88,6 +88,11 @@ CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id"
 _Offer = tuple[float, int, int, int, int, str, "int | Place", "str | int", MatchKind, float]
 _RANKING = 6  # the ranking fields of an _Offer
 _OFFERED = itemgetter(6, 7, 8, 9)  # the rest: what becomes a Candidate
+# A lookup's answer, one per candidate: the place row (or user Place), matched text, kind and
+# similarity. The result cache keeps these plain tuples, which the garbage collector stops
+# tracking, rather than Candidate objects: a long session caches tens of thousands of lookups,
+# and every tracked object is walked again by each full collection.
+_Found = tuple["int | Place", str, MatchKind, float]
 
 
 def is_confident(candidate: Candidate) -> bool:
@@ -434,7 +439,7 @@ class GazetteerIndex:
         self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
         # the cache emptied, whenever the user overlay changes).
-        self._results: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+        self._results: OrderedDict[tuple, tuple[_Found, ...]] = OrderedDict()
 
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -495,19 +500,24 @@ class GazetteerIndex:
             countries = [countries]
         wanted = frozenset(str(c).upper() for c in countries) if countries else None
         cache_key = (name, limit, fuzzy, wanted)
-        cached = self._results.get(cache_key)
-        if cached is not None:
-            self._results.move_to_end(cache_key)
-            return list(cached)
-        result = self._lookup(name, limit, fuzzy, wanted)
-        self._results[cache_key] = result
-        if len(self._results) > RESULT_CACHE_SIZE:
-            self._results.popitem(last=False)
-        return list(result)
+        results = self._results
+        found = results.get(cache_key)
+        if found is None:
+            found = self._lookup(name, limit, fuzzy, wanted)
+            results[cache_key] = found
+            if len(results) > RESULT_CACHE_SIZE:
+                results.popitem(last=False)
+        else:
+            results.move_to_end(cache_key)
+        place = self._place
+        return [
+            Candidate.of(row if isinstance(row, Place) else place(row), text, kind, similarity)
+            for row, text, kind, similarity in found
+        ]
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
-    ) -> list[Candidate]:
+    ) -> tuple[_Found, ...]:
         stored = self.base.written_entry(name)
         if stored is not None and not fuzzy:
             answer = self._stored_name(name, *stored, limit, wanted)
@@ -526,7 +536,7 @@ class GazetteerIndex:
             return self._ranked(found, limit)
         tiers = query_key_tiers(name)
         if not any(tiers):
-            return []
+            return ()
         *name_tiers, windows = tiers
         for tier_rank, tier in enumerate(name_tiers[1:] if not found else [], 1):
             for key in tier:
@@ -548,7 +558,7 @@ class GazetteerIndex:
 
     def _stored_name(
         self, name: str, entry: int, group: int, limit: int, wanted: frozenset[str] | None
-    ) -> list[Candidate] | None:
+    ) -> tuple[_Found, ...] | None:
         """An exact-only lookup of a name written as a stored one (the call geo makes most):
         the places of its one key group, ranked as ``_ranked`` ranks their offers, with lean
         per-place tuples instead of offers. None when user places share the key or no place is
@@ -562,8 +572,7 @@ class GazetteerIndex:
             row = b.row_of_name(lo)
             if wanted is not None and b.country(row) not in wanted:
                 return None
-            kind: MatchKind = "exact" if name.casefold() == written else "normalized"
-            return [Candidate.of(self._place(row), name, kind, 1.0)]
+            return ((row, name, "exact" if name.casefold() == written else "normalized", 1.0),)
         name_at = b.arrays.name_at
         best: dict[int, tuple[bool, str]] = {}  # row -> (exact?, matched text): first best
         for row, i in b.group_entries(group, wanted):
@@ -583,13 +592,13 @@ class GazetteerIndex:
         )
         if len(ranked) > limit:
             ranked = self._spread_cut(ranked, limit, 3, 4)
-        return [
-            Candidate.of(self._place(row), text, "normalized" if rank else "exact", 1.0)
+        return tuple(
+            (row, text, "normalized" if rank else "exact", 1.0)
             for rank, _, _, _, row, text in ranked[:limit]
-        ]
+        )
 
-    def _ranked(self, found: dict[str, _Offer], limit: int) -> list[Candidate]:
-        """Best offers first; only these become Candidate objects (with deferred places).
+    def _ranked(self, found: dict[str, _Offer], limit: int) -> tuple[_Found, ...]:
+        """Best offers first, as answers (only these become Candidates, in ``candidates``).
 
         Offers compare as plain tuples: their ranking fields end with the place id, unique
         among the offers, so the order never depends on the fields after it.
@@ -599,15 +608,15 @@ class GazetteerIndex:
         if len(offers) > limit:
             # Equal in score, tier, kind, feature and population: tied where the limit cuts.
             offers = self._spread_cut(offers, limit, _RANKING - 1, _RANKING)
-        return [
-            Candidate.of(
-                row_or_place if isinstance(row_or_place, Place) else self._place(row_or_place),
+        return tuple(
+            (
+                row_or_place,
                 text if isinstance(text, str) else name_at(text),
                 kind,
                 round(similarity, 3),
             )
             for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit])
-        ]
+        )
 
     def _spread_cut(self, ranked: list, limit: int, tie: int, place: int) -> list:
         """Ranked tuples (their first ``tie`` fields the rank, field ``place`` a row or user
