@@ -509,9 +509,14 @@ class GazetteerIndex:
                 results.popitem(last=False)
         else:
             results.move_to_end(cache_key)
-        place = self._place
+        places, place = self._place_cache, self._place
         return [
-            Candidate.of(row if isinstance(row, Place) else place(row), text, kind, similarity)
+            Candidate.of(
+                row if isinstance(row, Place) else places.get(row) or place(row),
+                text,
+                kind,
+                similarity,
+            )
             for row, text, kind, similarity in found
         ]
 

@@ -53,8 +53,8 @@ class Place:
     def deferred(cls, place_id: str, filler: int, row: int) -> Place:
         """A place whose fields other than the id come from the registered filler's
         fill(row) (see ``register_filler``) when first read."""
-        place = cls.__new__(cls)
-        object.__setattr__(place, "__dict__", {"id": place_id, _FILL: filler, _ROW: row})
+        place = _new_object(cls)
+        _set_attribute(place, "__dict__", {"id": place_id, _FILL: filler, _ROW: row})
         return place
 
     def __getattr__(self, attr: str) -> object:
@@ -77,6 +77,8 @@ class Place:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Place))
+_new_object = object.__new__
+_set_attribute = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,6 @@ class Candidate:
         return candidate
 
 
-_new_object = object.__new__
 _set_place = Candidate.place.__set__  # type: ignore[attr-defined]
 _set_matched = Candidate.matched.__set__  # type: ignore[attr-defined]
 _set_match = Candidate.match.__set__  # type: ignore[attr-defined]
