@@ -76,6 +76,8 @@ class SkeletonNeighbours:
         deletion_owner = np.concatenate(owners) if owners else np.zeros(0, np.int32)
         order = np.argsort(deletion_hash, kind="stable")
         self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
+        self._whole_owners = memoryview(self.whole_owner)
+        self._deletion_owners = memoryview(self.deletion_owner)
 
     def neighbours(self, skeleton: str, cap: int) -> tuple[list[int], list[int]]:
         """Skeleton indices, ascending: (the skeleton itself, those one edit away), at most cap
@@ -83,10 +85,12 @@ class SkeletonNeighbours:
         gathered in plain Python, cheaper than a dozen more numpy calls on arrays this small."""
         whole, deletions = query_hashes(skeleton)
         probes = [whole, *deletions]
-        in_whole = self._runs(self.whole_hash, self.whole_owner, probes, cap)
-        same = in_whole[0][:1]
-        others = {owner for run in in_whole[1:] for owner in run}
-        for run in self._runs(self.deletion_hash, self.deletion_owner, probes, cap):
+        in_whole = self._runs(self.whole_hash, self._whole_owners, probes, cap)
+        same = in_whole[0][:1].tolist()
+        others: set[int] = set()
+        for run in in_whole[1:]:
+            others.update(run)
+        for run in self._runs(self.deletion_hash, self._deletion_owners, probes, cap):
             others.update(run)
         if same:
             others.discard(same[0])  # skeletons are distinct: at most one is "same"
@@ -94,25 +98,27 @@ class SkeletonNeighbours:
 
     @staticmethod
     def _runs(
-        hashes: np.ndarray, owners: np.ndarray, probes: list[int], cap: int
-    ) -> list[list[int]]:
+        hashes: np.ndarray, owners: memoryview, probes: list[int], cap: int
+    ) -> list[memoryview]:
         """Owners of each probe's run of equal hashes (at most cap a probe), in probe order.
 
         One searchsorted finds both ends of every run: a run of h ends where h + 1 would go
-        (the largest hash, which has no successor, runs to the end of the table).
+        (the largest hash, which has no successor, runs to the end of the table). The runs are
+        slices of a memoryview: cheaper to cut than numpy slices, and iterated as ints.
         """
         successors = [(h + 1) & _MASK for h in probes]
-        ends = np.searchsorted(hashes, np.array(probes + successors, dtype=np.uint64)).tolist()
+        ends = hashes.searchsorted(np.array(probes + successors, dtype=np.uint64)).tolist()
         count = len(probes)
         runs = []
         for i, h in enumerate(probes):
             left = ends[i]
             right = min(ends[count + i] if h != _MASK else len(hashes), left + cap)
-            runs.append(owners[left:right].tolist() if right > left else [])
+            runs.append(owners[left:right])
         return runs
 
 
 _CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
+FEW_KEYS = 24  # fewer keys than this are scored in plain Python
 _OWNER_SHIFT = np.uint64(2 * _CODE_BITS)
 
 
@@ -136,12 +142,23 @@ def _query_bigrams(text: str) -> np.ndarray:
     return np.array(sorted(grams), dtype=np.uint64)
 
 
-def dice_scores(query: str, keys: list[str]) -> np.ndarray:
+def dice_scores(query: str, keys: list[str]) -> list[float]:
     """Dice coefficient of the character-bigram sets of " query " and of each " key ".
 
     One vectorised pass over all keys (newline-joined, bigrams made unique per key) instead of a
-    Python set per key: the fuzzy lookup scores up to a hundred keys a query.
+    Python set per key: the fuzzy lookup scores up to a hundred keys a query. Below
+    FEW_KEYS keys, Python sets are cheaper than numpy's fixed cost (same values: the same
+    integer counts divided once).
     """
+    if len(keys) < FEW_KEYS:
+        padded = f" {query} "
+        query_set = {padded[i : i + 2] for i in range(len(padded) - 1)}
+        scores = []
+        for key in keys:
+            padded = f" {key} "
+            grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
+            scores.append(2 * len(grams & query_set) / (len(grams) + len(query_set)))
+        return scores
     query_grams = _query_bigrams(f" {query} ")
     grams, owners = _bigram_codes("\n".join(f" {key} " for key in keys))
     distinct = _distinct((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
@@ -151,4 +168,4 @@ def dice_scores(query: str, keys: list[str]) -> np.ndarray:
     shared = query_grams[at] == grams
     sizes = np.bincount(owner, minlength=len(keys))
     common = np.bincount(owner, weights=shared, minlength=len(keys))
-    return 2 * common / (sizes + len(query_grams))
+    return (2 * common / (sizes + len(query_grams))).tolist()
