@@ -320,22 +320,27 @@ class BaseTables:
             same_groups = order[:0]
         # Positions in ``order`` of the one-edit skeletons' groups (at most MAX_FUZZY_GROUPS
         # each), with one index arithmetic.
+        if not others:
+            return same_groups[:MAX_FUZZY_KEYS], order[:0]
         skeletons = np.array(others, dtype=np.intp)
         counts = capped[skeletons]
-        total = int(counts.sum())
-        at = np.repeat(bounds[skeletons] - (np.cumsum(counts) - counts), counts)
-        at += np.arange(total)
+        ends = counts.cumsum()
+        at = (bounds[skeletons] - (ends - counts)).repeat(counts)
+        at += np.arange(ends[-1])
         # Key lengths are read in skeleton order, next to each other, not scattered by group.
         gaps = np.abs(self._order_length[at] - length)
         near = gaps <= MAX_LENGTH_GAP
-        other_groups = order[at]
-        if mask is not None:
+        if mask is None:
+            at = at[near]
+        else:
+            other_groups = order[at]
             near &= mask[other_groups]
-        other_groups, gaps = other_groups[near], gaps[near]
+            at = at[near]
+        other_groups, gaps = order[at], gaps[near]
         room = max(0, MAX_FUZZY_KEYS - len(same_groups))
         if len(other_groups) > room:
             other_groups = (
-                other_groups[np.argpartition(gaps, room - 1)[:room]] if room else other_groups[:0]
+                other_groups[gaps.argpartition(room - 1)[:room]] if room else other_groups[:0]
             )
         return same_groups[:MAX_FUZZY_KEYS], other_groups
 
