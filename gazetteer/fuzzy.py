@@ -160,7 +160,7 @@ def dice_scores(query: str, keys: list[str]) -> list[float]:
             scores.append(2 * len(grams & query_set) / (len(grams) + len(query_set)))
         return scores
     query_grams = _query_bigrams(f" {query} ")
-    grams, owners = _bigram_codes("\n".join(f" {key} " for key in keys))
+    grams, owners = _bigram_codes(" " + " \n ".join(keys) + " ")  # " key " lines
     distinct = _distinct((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
     owner = (distinct >> _OWNER_SHIFT).astype(np.int64)
     grams = distinct & np.uint64((1 << 2 * _CODE_BITS) - 1)

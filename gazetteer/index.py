@@ -779,8 +779,9 @@ class GazetteerIndex:
                     continue
                 dice = dice_scores(key, [entry[0] for entry in offered])
                 scored = []
+                closeness_weight, agreement_weight = 1 - SKELETON_WEIGHT, SKELETON_WEIGHT
                 for (candidate_key, group, agreement), closeness in zip(offered, dice, strict=True):
-                    score = (1 - SKELETON_WEIGHT) * closeness + SKELETON_WEIGHT * agreement
+                    score = closeness_weight * closeness + agreement_weight * agreement
                     if score >= (vowel_floor if agreement == 1.0 else FUZZY_MIN_SIMILARITY):
                         scored.append((min(score, 0.99), candidate_key, group))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
