@@ -42,3 +42,26 @@ def test_a_stored_name_with_a_country_filter_finds_what_its_folded_key_finds(gaz
         assert all(c.place.country in countries for c in written)
     best = gazetteer_index.candidates("Jarabulus", limit=3, fuzzy=False)[0]
     assert best.match == "exact" and best.place.country == "SY"
+
+
+def test_a_stored_name_shared_by_many_places_ranks_as_its_folded_key(gazetteer_index):
+    """Namesakes (dozens of villages under one key) cut at small limits: the stored-name path
+    keeps the same places, in the same order, as the general one, tie spreading included."""
+    for name in ("Al Hamidiyah", "Tall Ahmar", "San Jose", "Ayn Arab"):
+        for limit in (1, 3, 5, 10, 40):
+            for countries in (None, ["SY"]):
+                written = gazetteer_index.candidates(
+                    name, limit=limit, fuzzy=False, countries=countries
+                )
+                folded = gazetteer_index.candidates(
+                    name + " ", limit=limit, fuzzy=False, countries=countries
+                )
+                assert written == folded, (name, limit, countries)
+
+
+def test_a_repeated_lookup_gives_an_equal_new_list(gazetteer_index):
+    first = gazetteer_index.candidates("Jarabulus", fuzzy=False)
+    first.clear()  # the caller's list is its own: the cached answer stays whole
+    again = gazetteer_index.candidates("Jarabulus", fuzzy=False)
+    assert again and again == gazetteer_index.candidates("Jarabulus", fuzzy=False)
+    assert again[0].place.country == "SY"
