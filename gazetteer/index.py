@@ -20,9 +20,14 @@ Places tied in rank where the limit cuts (namesake villages with no population) 
 
 The bigram Dice scores of a query's candidate keys are computed in one numpy pass
 (``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
-the standard library and numpy (the design card forbids rapidfuzz at run time here). Only the
-offers that make the result become Candidates, and their places are deferred: one per row
-(``_place`` memoises them), its fields read from the tables the first time one is used.
+the standard library and numpy (the design card forbids rapidfuzz at run time here).
+
+The commonest call, an exact-only lookup of a name written as a stored one (geo's), takes a
+short path (``_stored_name``): the places of that one key group ranked as offers would be, with
+no offers built. A lookup's answer is a tuple of plain (row, text, kind, similarity) tuples; the
+result cache keeps those, which the garbage collector stops tracking, and ``candidates`` makes
+the Candidates. Their places are deferred: one per row (``_place`` memoises them), its fields
+read from the tables the first time one is used.
 """
 
 from __future__ import annotations
