@@ -82,39 +82,37 @@ class SkeletonNeighbours:
     def neighbours(self, skeleton: str, cap: int) -> tuple[list[int], list[int]]:
         """Skeleton indices, ascending: (the skeleton itself, those one edit away), at most cap
         each. A query probes a dozen hashes, so after one binary search a table the runs are
-        gathered in plain Python, cheaper than a dozen more numpy calls on arrays this small."""
+        gathered in plain Python, cheaper than a dozen more numpy calls on arrays this small.
+
+        One searchsorted a table finds both ends of every run: a run of h ends where h + 1
+        would go (the largest hash, which has no successor, runs to the end of the table).
+        """
         whole, deletions = query_hashes(skeleton)
         probes = [whole, *deletions]
-        in_whole = self._runs(self.whole_hash, self._whole_owners, probes, cap)
-        same = in_whole[0][:1].tolist()
-        others: set[int] = set()
-        for run in in_whole[1:]:
-            others.update(run)
-        for run in self._runs(self.deletion_hash, self._deletion_owners, probes, cap):
-            others.update(run)
-        if same:
-            others.discard(same[0])  # skeletons are distinct: at most one is "same"
-        return same, sorted(others)[:cap]
-
-    @staticmethod
-    def _runs(
-        hashes: np.ndarray, owners: memoryview, probes: list[int], cap: int
-    ) -> list[memoryview]:
-        """Owners of each probe's run of equal hashes (at most cap a probe), in probe order.
-
-        One searchsorted finds both ends of every run: a run of h ends where h + 1 would go
-        (the largest hash, which has no successor, runs to the end of the table). The runs are
-        slices of a memoryview: cheaper to cut than numpy slices, and iterated as ints.
-        """
-        successors = [(h + 1) & _MASK for h in probes]
-        ends = hashes.searchsorted(np.array(probes + successors, dtype=np.uint64)).tolist()
         count = len(probes)
-        runs = []
-        for i, h in enumerate(probes):
-            left = ends[i]
-            right = min(ends[count + i] if h != _MASK else len(hashes), left + cap)
-            runs.append(owners[left:right])
-        return runs
+        keys = np.array(probes + [(h + 1) & _MASK for h in probes], dtype=np.uint64)
+        runs = []  # (owners, left, right) of every non-empty run but the skeleton's own
+        same: list[int] = []
+        for hashes, owners, first in (
+            (self.whole_hash, self._whole_owners, 0),
+            (self.deletion_hash, self._deletion_owners, 1),
+        ):
+            ends = hashes.searchsorted(keys).tolist()
+            for i in range(count):
+                left = ends[i]
+                right = ends[count + i] if probes[i] != _MASK else len(hashes)
+                if right > left:
+                    right = min(right, left + cap)
+                    if i or first:
+                        runs.append((owners, left, right))
+                    else:
+                        same = [owners[left]]  # the query's own skeleton (they are distinct)
+        others: set[int] = set()
+        for owners, left, right in runs:
+            others.update(owners[left:right])
+        if same:
+            others.discard(same[0])
+        return same, sorted(others)[:cap]
 
 
 _CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
