@@ -9,8 +9,9 @@
   linear scan scoring every stored key with rapidfuzz (``process.extract``, top 10).
 
 "First time" means what it says: every timed query string is new to the index and to every
-cache, and all samples are disjoint (no string in two of them), so no pass finds results or
-Place objects another one built. Each rate is measured twice:
+cache, and all samples are disjoint (no string in two of them), so no pass finds results
+another one cached (two names of different samples can still share a place, as in real text).
+Each rate is measured twice:
 
 * cold: right after the load (and the fuzzy tables' build), when the tables' memory pages and
   the interpreter's allocator are still being touched for the first time;
