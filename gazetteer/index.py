@@ -35,7 +35,6 @@ from __future__ import annotations
 import gc
 import sys
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -46,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
-from gazetteer.model import Candidate, MatchKind, Place, register_filler
+from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
@@ -64,7 +63,8 @@ CONFIDENT_SIMILARITY = 0.85
 MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 80  # keys scored per query key
-RESULT_CACHE_SIZE = 50_000
+RESULT_CACHE_SIZE = 50_000  # lookups whose answers are kept, in two generations of half
+PLACE_MEMO_SIZE = 50_000  # places handed out that are kept for the next lookups at most
 CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
 MAX_CONTAINING = 200  # longer names containing the query's words, scored per query key
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
@@ -464,19 +464,28 @@ class GazetteerIndex:
         # this index, so an index replaced after an overlay change can be freed.
         self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
-        # the cache emptied, whenever the user overlay changes).
-        self._results: OrderedDict[tuple, tuple[_Found, ...]] = OrderedDict()
+        # the cache emptied, whenever the user overlay changes), in two plain dicts rather than
+        # one ordered by use: new answers go to the first, which becomes the older generation
+        # (the previous one dropped) when it holds half of RESULT_CACHE_SIZE; an older answer
+        # found again moves back to the first.
+        self._results: dict[tuple, tuple[_Found, ...]] = {}
+        self._older_results: dict[tuple, tuple[_Found, ...]] = {}
 
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
         return self.base.size + len(self._user_places)
 
     def _place(self, row: int) -> Place:
-        """The place of a row, memoised; its fields are read only when first used."""
-        place = self._place_cache.get(row)
+        """The place of a row, memoised; its fields are read only when first used. The memo
+        is emptied when it reaches PLACE_MEMO_SIZE places (a long session meets ever more),
+        which only costs the next lookups of those places a new one, read again if used."""
+        places = self._place_cache
+        place = places.get(row)
         if place is None:
+            if len(places) >= PLACE_MEMO_SIZE:
+                places.clear()
             place = Place.deferred(self.base.ids[row], self._filler, row)
-            self._place_cache[row] = place
+            places[row] = place
         return place
 
     def get(self, place_id: str) -> Place | None:
@@ -529,22 +538,11 @@ class GazetteerIndex:
         results = self._results
         found = results.get(cache_key)
         if found is None:
-            found = self._lookup(name, limit, fuzzy, wanted)
+            found = self._older_results.get(cache_key) or self._lookup(name, limit, fuzzy, wanted)
             results[cache_key] = found
-            if len(results) > RESULT_CACHE_SIZE:
-                results.popitem(last=False)
-        else:
-            results.move_to_end(cache_key)
-        places, place = self._place_cache, self._place
-        return [
-            Candidate.of(
-                row if isinstance(row, Place) else places.get(row) or place(row),
-                text,
-                kind,
-                similarity,
-            )
-            for row, text, kind, similarity in found
-        ]
+            if len(results) >= RESULT_CACHE_SIZE // 2:
+                self._older_results, self._results = results, {}
+        return candidates_from(found, self._place_cache, self._place)
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -110,3 +110,29 @@ _set_place = Candidate.place.__set__  # type: ignore[attr-defined]
 _set_matched = Candidate.matched.__set__  # type: ignore[attr-defined]
 _set_match = Candidate.match.__set__  # type: ignore[attr-defined]
 _set_similarity = Candidate.similarity.__set__  # type: ignore[attr-defined]
+
+
+def candidates_from(
+    found: Iterable[tuple[Place | int, str, MatchKind, float]],
+    places: dict[int, Place],
+    place_of: Callable[[int], Place],
+) -> list[Candidate]:
+    """Candidates for (place, matched, match, similarity) tuples whose place may be given as an
+    integer key instead: looked up in places (a memo), else made by place_of(key).
+
+    The values of ``Candidate(...)`` made in one loop that writes their slots directly: a lookup
+    hands out several, and per candidate a call to ``Candidate.of`` and one to place_of for a
+    memoised place cost a third of the time it takes.
+    """
+    made = []
+    append = made.append
+    for place, matched, match, similarity in found:
+        if place.__class__ is int:
+            place = places.get(place) or place_of(place)  # type: ignore[call-overload,arg-type]
+        candidate = _new_object(Candidate)
+        _set_place(candidate, place)
+        _set_matched(candidate, matched)
+        _set_match(candidate, match)
+        _set_similarity(candidate, similarity)
+        append(candidate)
+    return made
