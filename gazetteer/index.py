@@ -160,6 +160,15 @@ class BaseTables:
         cell += np.floor(self.longitude / SPREAD_CELL_DEGREES).astype(np.int32)
         self.cell = memoryview(cell)
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
+        # Each place's prominence class: places rank by (feature weight, population), both
+        # descending, exactly as by this one integer (equal classes are ties), so ranking a key
+        # group's places reads one item a place rather than two, scattered over two columns.
+        by_prominence = np.lexsort((-self.population, -self.feature_weight))
+        weight, population = self.feature_weight[by_prominence], self.population[by_prominence]
+        steps = (weight[1:] != weight[:-1]) | (population[1:] != population[:-1])
+        prominence = np.empty(len(by_prominence), np.int32)
+        prominence[by_prominence] = np.concatenate(([0], np.cumsum(steps, dtype=np.int32)))
+        self.prominence = memoryview(prominence)
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
@@ -612,16 +621,16 @@ class GazetteerIndex:
                 best[row] = (exact, text)
         if not best:
             return None
-        weights, populations = b.weights, b.populations
-        # (kind rank, minus feature weight, minus population, place id, row, text): the
-        # ranking fields of an _Offer that can differ within one key group; when rows are in
-        # id order (as the builder writes them) the row stands for the id, a cheaper compare.
+        prominence = b.prominence
+        # (kind rank, prominence class, place id, row, text): the ranking fields of an _Offer
+        # that can differ within one key group, the class standing for feature weight and
+        # population; when rows are in id order (as the builder writes them) the row stands for
+        # the id, a cheaper compare.
         ids = None if b.rows_in_id_order else b.ids
         ranked = sorted(
             (
                 0 if exact else 1,
-                -weights[row],
-                -populations[row],
+                prominence[row],
                 row if ids is None else ids[row],
                 row,
                 text,
@@ -629,10 +638,10 @@ class GazetteerIndex:
             for row, (exact, text) in best.items()
         )
         if len(ranked) > limit:
-            ranked = self._spread_cut(ranked, limit, 3, 4)
+            ranked = self._spread_cut(ranked, limit, 2, 3)
         return tuple(
             (row, text, "normalized" if rank else "exact", 1.0)
-            for rank, _, _, _, row, text in ranked[:limit]
+            for rank, _, _, row, text in ranked[:limit]
         )
 
     def _ranked(self, found: dict[str, _Offer], limit: int) -> tuple[_Found, ...]:
