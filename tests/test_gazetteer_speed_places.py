@@ -96,3 +96,22 @@ def test_a_place_outlives_the_index_that_handed_it_out():
     del index
     gc.collect()
     assert place.country == "SY" and place.name and 36.7 < place.latitude < 36.9
+
+
+def test_a_long_session_keeps_a_bounded_number_of_places_and_answers(monkeypatch):
+    """The memo of handed-out places and the answer cache stay within their sizes however many
+    names a session looks up, and a name looked up again still gets the same candidates."""
+    import gazetteer.index as index_module
+    from gazetteer.index import GazetteerIndex, _base_tables
+    from gazetteer.paths import DATA_DIR
+
+    monkeypatch.setattr(index_module, "PLACE_MEMO_SIZE", 8)
+    monkeypatch.setattr(index_module, "RESULT_CACHE_SIZE", 6)
+    index = GazetteerIndex(_base_tables(DATA_DIR))
+    names = ["Jarabulus", "Aleppo", "Raqqa", "Idlib", "Homs", "Hama", "Manbij", "Afrin", "Azaz"]
+    first = {name: index.candidates(name, fuzzy=False) for name in names}
+    assert len(index._place_cache) <= 8
+    assert len(index._results) + len(index._older_results) <= 6
+    for name in names:
+        again = index.candidates(name, fuzzy=False)
+        assert again == first[name] and again[0].place.country == "SY"
