@@ -26,8 +26,8 @@ The commonest call, an exact-only lookup of a name written as a stored one (geo'
 short path (``_stored_name``): the places of that one key group ranked as offers would be, with
 no offers built. A lookup's answer is a tuple of plain (row, text, kind, similarity) tuples; the
 result cache keeps those, which the garbage collector stops tracking, and ``candidates`` makes
-the Candidates. Their places are deferred: one per row (``_place`` memoises them), its fields
-read from the tables the first time one is used.
+the Candidates (``candidates_from``). Their places are deferred: one per row (``_place`` keeps
+the last tens of thousands), its fields read from the tables the first time one is used.
 """
 
 from __future__ import annotations
@@ -160,15 +160,6 @@ class BaseTables:
         cell += np.floor(self.longitude / SPREAD_CELL_DEGREES).astype(np.int32)
         self.cell = memoryview(cell)
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
-        # Each place's prominence class: places rank by (feature weight, population), both
-        # descending, exactly as by this one integer (equal classes are ties), so ranking a key
-        # group's places reads one item a place rather than two, scattered over two columns.
-        by_prominence = np.lexsort((-self.population, -self.feature_weight))
-        weight, population = self.feature_weight[by_prominence], self.population[by_prominence]
-        steps = (weight[1:] != weight[:-1]) | (population[1:] != population[:-1])
-        prominence = np.empty(len(by_prominence), np.int32)
-        prominence[by_prominence] = np.concatenate(([0], np.cumsum(steps, dtype=np.int32)))
-        self.prominence = memoryview(prominence)
         self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
         self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
@@ -184,6 +175,19 @@ class BaseTables:
         firsts = np.arange(-WRITTEN_HASH_BUCKETS // 2, WRITTEN_HASH_BUCKETS // 2, dtype=np.int64)
         starts = np.searchsorted(np.asarray(self._written_hash), firsts << self._bucket_shift)
         self._bucket_start = memoryview(np.append(starts, len(self._written_hash)).astype(np.int32))
+        # Each place's prominence class: places rank by (feature weight, population), both
+        # descending, exactly as by this one integer (equal classes are ties), so ranking a key
+        # group's places reads one item a place rather than two, scattered over two columns.
+        # (Made one sorted column at a time, so the load's peak memory barely grows.)
+        by_prominence = np.lexsort((-self.population, -self.feature_weight))
+        steps = np.zeros(len(by_prominence), bool)  # [i]: item i ranks below item i - 1
+        for column in (self.population, self.feature_weight):
+            ordered = column[by_prominence]
+            steps[1:] |= ordered[1:] != ordered[:-1]
+            del ordered
+        prominence = np.empty(len(by_prominence), np.int32)
+        prominence[by_prominence] = np.cumsum(steps, dtype=np.int32)
+        self.prominence = memoryview(prominence)
 
     def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
         """The Python hashes of the stored name texts, sorted and distinct, each with the
