@@ -81,17 +81,33 @@ class ArrayAttributeRules:
                     self.matcher.add(str(order), [pattern])
                 else:
                     self.single.append((order, tests))
+        # The rules that can apply to a token with a given tag (their first test accepts that
+        # tag), and the rules that do not test the tag that way: a Doc only runs the rules of
+        # the tags it holds, in their original order.
+        self.by_tag: dict[int, list[int]] = {}
+        self.untagged: list[int] = []
+        for position, (_, tests) in enumerate(self.single):
+            if tests[0].column == 0 and tests[0].accept:
+                for tag in tests[0].values.tolist():
+                    self.by_tag.setdefault(tag, []).append(position)
+            else:
+                self.untagged.append(position)
 
     def _targets(self, doc: Doc, tested: np.ndarray) -> dict[int, list[np.ndarray]]:
         """Token indexes each rule applies to, by rule order. A rule testing the tag only looks
-        at the tokens with that tag (most rules do: it makes the work per rule small)."""
+        at the tokens with that tag (most rules do: it makes the work per rule small), and is
+        not tried at all when no token has that tag."""
         tags, inverse = np.unique(tested[:, 0], return_inverse=True)
         order_by_tag = np.argsort(inverse, kind="stable")
         bounds = np.searchsorted(inverse[order_by_tag], np.arange(len(tags) + 1))
         rows_of = {int(tag): order_by_tag[bounds[i]:bounds[i + 1]] for i, tag in enumerate(tags)}
         every_row = np.arange(len(doc))
         targets: dict[int, list[np.ndarray]] = {}
-        for order, tests in self.single:
+        applicable = set(self.untagged)
+        for tag in rows_of:
+            applicable.update(self.by_tag.get(tag, ()))
+        for position in sorted(applicable):
+            order, tests = self.single[position]
             rows = every_row
             for test in tests:
                 if test.column == 0 and test.accept:
