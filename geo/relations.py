@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.lexicon import demonyms, directions, read_table
+from geo.regex_gates import any_of_at_end, required_literal
 
 LANGS = ("fr", "en")
 _WINDOW = 90  # characters of context looked at on each side of a mention
@@ -53,22 +54,28 @@ def _dir_group(lang: str) -> str:
     return "(?P<dir>" + "|".join(re.escape(w) for w in words) + ")"
 
 
+def _cue_bodies(lang: str) -> list[tuple[dict[str, str], str]]:
+    """Each cue row of a language with its pattern's body (placeholders filled in)."""
+    return [(row, row["pattern"].replace("{dir}", _dir_group(lang)).replace("{num}", _NUM)
+             .replace("{fill}", _FILL[lang]))
+            for row in read_table("relative_cues.tsv") if row["lang"] == lang]
+
+
 @cache
 def _cues(lang: str) -> tuple[_Cue, ...]:
     cues = []
-    for row in read_table("relative_cues.tsv"):
-        if row["lang"] != lang:
-            continue
-        body = (
-            row["pattern"]
-            .replace("{dir}", _dir_group(lang))
-            .replace("{num}", _NUM)
-            .replace("{fill}", _FILL[lang])
-        )
+    for row, body in _cue_bodies(lang):
         anchored = f"(?:^|\\W)({body})$" if row["side"] == "before" else f"^(?:{body})"
         cues.append(_Cue(row["side"], re.compile(anchored, re.IGNORECASE), row["relation"],
                          int(row["precision"])))
     return tuple(cues)
+
+
+@cache
+def _before_gate(lang: str) -> re.Pattern[str] | None:
+    """One regex matching a window exactly when some "before" cue does (geo.regex_gates)."""
+    return any_of_at_end([body for row, body in _cue_bodies(lang) if row["side"] == "before"],
+                         re.IGNORECASE)
 
 
 def _relation(cue: _Cue, match: re.Match[str], lang: str) -> Relation:
@@ -103,7 +110,11 @@ def before(text: str, start: int, lang: str) -> Relation | None:
 @lru_cache(maxsize=4096)
 def _before_window(window: str, lang: str) -> Relation | None:
     """before() on its window of text: each mention is asked about several times during
-    resolution, and every cue is an end-anchored search that scans the whole window."""
+    resolution, and every cue is an end-anchored search that scans the whole window. Most
+    windows match no cue: one scan for all of them says so first."""
+    gate = _before_gate(lang)
+    if gate is not None and gate.search(window) is None:
+        return None
     for cue in _cues(lang):
         if cue.side != "before":
             continue
@@ -171,19 +182,32 @@ def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | Non
     return name, None
 
 
+_BorderPattern = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
+
+
 @cache
-def _border_patterns(lang: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    return tuple(
-        (re.compile(r["pattern"], re.IGNORECASE), tuple(r["countries"].split(",")))
-        for r in read_table("border_phrases.tsv")
-        if r["lang"] == lang
-    )
+def _border_patterns(lang: str) -> tuple[_BorderPattern, ...]:
+    """Each border phrase of a language: its regex, the search for the word every match of it
+    contains ("border", "frontière": geo.regex_gates) and its countries."""
+    patterns = []
+    for row in read_table("border_phrases.tsv"):
+        if row["lang"] == lang:
+            regex = re.compile(row["pattern"], re.IGNORECASE)
+            patterns.append((regex, required_literal(regex), tuple(row["countries"].split(","))))
+    return tuple(patterns)
 
 
 def borders(text: str, lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Border phrases in a text: (start, end, countries) for "frontière syro-irakienne"."""
+    """Border phrases in a text: (start, end, countries) for "frontière syro-irakienne". A
+    phrase whose required word is absent from the text is not scanned for."""
     found = []
-    for regex, countries in _border_patterns(lang if lang in LANGS else "fr"):
+    present: dict[re.Pattern[str], bool] = {}
+    for regex, gate, countries in _border_patterns(lang if lang in LANGS else "fr"):
+        if gate is not None:
+            if gate not in present:
+                present[gate] = gate.search(text) is not None
+            if not present[gate]:
+                continue
         found.extend((m.start(), m.end(), countries) for m in regex.finditer(text))
     return found
 
