@@ -63,8 +63,8 @@ class PlaceComponent:
 
     def _place(self, doc: Doc) -> Doc:
         spans = []
-        found = find_candidates(doc, self.lang)
         text = doc.text
+        found = find_candidates(doc, self.lang, text)
         for item, resolution, relation in resolve_document(text, found, self.lang):
             span = to_span(doc, item)
             if span is None:
