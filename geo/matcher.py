@@ -104,7 +104,8 @@ def pos_readers(doc: Doc) -> list[Token]:
     pipeline tags only these (geo.nlp), not the whole document."""
     strings = doc.vocab.strings  # the words without the Token objects or the whole text
     words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-    openers = (doc[i] for i, word in enumerate(words) if _capitalised(word))
+    openers = (doc[i] for i, word in enumerate(words)
+               if word[:1].isupper() or ("-" in word and _capitalised(word)))
     return [t for t in openers if not t.is_stop and _opens_sentence(t)
             and (t.ent_type or known_name(t.text))]
 
@@ -127,7 +128,8 @@ class _TokenTable:
         rows = doc.to_array([IDX, LENGTH, IS_PUNCT, LOWER]).tolist() if len(doc) else []
         self.starts = [start for start, _, _, _ in rows]
         self.texts = [text[start : start + size] for start, size, _, _ in rows]
-        self.capitalised = [_capitalised(word) for word in self.texts]
+        self.capitalised = [word[:1].isupper() or ("-" in word and _capitalised(word))
+                            for word in self.texts]  # _capitalised, its first test inlined
         self.breaks = [bool(punct) and word not in "-'’"
                        for (_, _, punct, _), word in zip(rows, self.texts, strict=True)]
         self.lowers = [lower for _, _, _, lower in rows]
@@ -346,8 +348,24 @@ def find_place_references(text: str, lang: str) -> list[Found]:
     if lang != "en":
         return []
     table = place_references()
-    return [Found(m.start(), m.end(), table[m.group(0)][0])
-            for m in _reference_regex().finditer(text)]
+    regex, found, end = _reference_regex(), [], 0
+    # The same matches as regex.finditer(text): the words are case-sensitive literals, so a
+    # match can only start on one of their first letters; the regex is tried only there.
+    for first in _reference_openings().finditer(text):
+        if first.start() < end:
+            continue
+        match = regex.match(text, first.start())
+        if match:
+            found.append(Found(match.start(), match.end(), table[match.group(0)][0]))
+            end = match.end()
+    return found
+
+
+@lru_cache(maxsize=1)
+def _reference_openings() -> re.Pattern[str]:
+    """The first letters of the words find_place_references looks for."""
+    firsts = sorted({word[0] for word in place_references() if word})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
 
 
 @lru_cache(maxsize=1)

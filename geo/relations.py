@@ -143,27 +143,42 @@ def after(text: str, start: int, end: int, lang: str) -> Relation | None:
     return None
 
 
+_ADJECTIVE_OF = re.compile(r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)$")
+_ADJECTIVE_PLACE_OF = re.compile(r"([^\W\d_]+)\s+(?:city|town|village)\s+of\s+$",
+                                 re.IGNORECASE)
+
+
 def country_hint(text: str, start: int) -> str | None:
     """Country named by an adjective before a mention ("la ville syrienne d'", "Syrian town of")."""
     window = text[max(0, start - 40) : start]
-    match = re.search(r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)$", window)
+    match = _ADJECTIVE_OF.search(window)
     if match and match.group(1).casefold() in demonyms():
         return demonyms()[match.group(1).casefold()]
-    match = re.search(r"([^\W\d_]+)\s+(?:city|town|village)\s+of\s+$", window, re.IGNORECASE)
+    match = _ADJECTIVE_PLACE_OF.search(window)
     if match:
         return demonyms().get(match.group(1).casefold())
     return None
+
+
+@cache
+def _query_forms(lang: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]] | None, ...]:
+    """For each cue of _cues(lang), the two forms split_query tries on a free-standing query
+    when the cue comes before the name: anchored at the query's start, and anywhere in it
+    (None for a cue after the name). Compiled once, not on each query."""
+    return tuple(
+        (re.compile(cue.regex.pattern.replace("(?:^|\\W)(", "^(", 1).rstrip("$"), re.IGNORECASE),
+         re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE))
+        if cue.side == "before" else None
+        for cue in _cues(lang))
 
 
 def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | None]:
     """Split a free-standing query ("campagne est de Raqqa") into name and relation."""
     langs = (lang,) if lang in LANGS else LANGS
     for code in langs:
-        for cue in _cues(code):
-            if cue.side == "before":
-                prefix = re.compile(cue.regex.pattern.replace("(?:^|\\W)(", "^(", 1).rstrip("$"),
-                                    re.IGNORECASE)
-                match = prefix.match(name)
+        for cue, forms in zip(_cues(code), _query_forms(code), strict=True):
+            if forms is not None:
+                match = forms[0].match(name)
                 if match and match.end() < len(name):
                     return name[match.end() :].strip(), _relation(cue, match, code)
             else:
@@ -173,10 +188,9 @@ def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | Non
                         if match and match.end() == len(name) - cut:
                             return name[:cut].strip(), _relation(cue, match, code)
     for code in langs:  # a cue inside the name: "compound outside Barisha"
-        for cue in _cues(code):
-            if cue.side == "before":
-                inner = re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE)
-                match = inner.search(name)
+        for cue, forms in zip(_cues(code), _query_forms(code), strict=True):
+            if forms is not None:
+                match = forms[1].search(name)
                 if match and match.start(1) > 0 and match.end() < len(name):
                     return name[match.end() :].strip(), _relation(cue, match, code)
     return name, None
