@@ -11,6 +11,7 @@ override earlier ones, as in AttributeRuler, so the annotations are the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 TESTED = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}  # TAG first
 TESTED_COLUMNS = list(TESTED.values())
@@ -81,17 +83,33 @@ class ArrayAttributeRules:
                     self.matcher.add(str(order), [pattern])
                 else:
                     self.single.append((order, tests))
+        # The rules that can apply to a token with a given tag (their first test accepts that
+        # tag), and the rules that do not test the tag that way: a Doc only runs the rules of
+        # the tags it holds, in their original order.
+        self.by_tag: dict[int, list[int]] = {}
+        self.untagged: list[int] = []
+        for position, (_, tests) in enumerate(self.single):
+            if tests[0].column == 0 and tests[0].accept:
+                for tag in tests[0].values.tolist():
+                    self.by_tag.setdefault(tag, []).append(position)
+            else:
+                self.untagged.append(position)
 
-    def _targets(self, doc: Doc, tested: np.ndarray) -> dict[int, list[np.ndarray]]:
-        """Token indexes each rule applies to, by rule order. A rule testing the tag only looks
-        at the tokens with that tag (most rules do: it makes the work per rule small)."""
+    def _targets(self, tested: np.ndarray) -> dict[int, list[np.ndarray]]:
+        """Row indexes each one-token rule applies to, by rule order. A rule testing the tag
+        only looks at the rows with that tag (most rules do: it makes the work per rule small),
+        and is not tried at all when no row has that tag."""
         tags, inverse = np.unique(tested[:, 0], return_inverse=True)
         order_by_tag = np.argsort(inverse, kind="stable")
         bounds = np.searchsorted(inverse[order_by_tag], np.arange(len(tags) + 1))
         rows_of = {int(tag): order_by_tag[bounds[i]:bounds[i + 1]] for i, tag in enumerate(tags)}
-        every_row = np.arange(len(doc))
+        every_row = np.arange(len(tested))
         targets: dict[int, list[np.ndarray]] = {}
-        for order, tests in self.single:
+        applicable = set(self.untagged)
+        for tag in rows_of:
+            applicable.update(self.by_tag.get(tag, ()))
+        for position in sorted(applicable):
+            order, tests = self.single[position]
             rows = every_row
             for test in tests:
                 if test.column == 0 and test.accept:
@@ -106,25 +124,50 @@ class ArrayAttributeRules:
                     break
             if len(rows):
                 targets.setdefault(order, []).append(rows)
-        matches = self.matcher(doc, allow_missing=True) if len(self.matcher) else []
-        for match_id, start, end in matches:
+        return targets
+
+    def _add_matches(self, doc: Doc, offset: int, targets: dict[int, list[np.ndarray]]
+                     ) -> None:
+        """Add the token each multi-token rule matched in ``doc`` (whose first row is
+        ``offset``) to its rule's targets."""
+        for match_id, start, end in self.matcher(doc, allow_missing=True):
             order = int(doc.vocab.strings[match_id])
             index = self.indices[order]
             at = start + index if index >= 0 else end + index
-            targets.setdefault(order, []).append(np.array([at]))
-        return targets
+            targets.setdefault(order, []).append(np.array([offset + at]))
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        tested = doc.to_array(TESTED_COLUMNS).reshape(len(doc), -1)
-        written = doc.to_array(WRITTEN_COLUMNS).reshape(len(doc), -1)
-        for order, at in sorted(self._targets(doc, tested).items()):
+    def _apply(self, docs: list[Doc]) -> None:
+        """Run the rules on several Docs at once: their rows are stacked, so the one-token
+        rules run once for all of them (a rule's answer for a token depends on that token
+        only); multi-token rules are matched in each Doc apart."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        tested = np.concatenate([d.to_array(TESTED_COLUMNS).reshape(len(d), -1) for d in docs])
+        written = np.concatenate([d.to_array(WRITTEN_COLUMNS).reshape(len(d), -1)
+                                  for d in docs])
+        offsets = np.cumsum([0] + [len(d) for d in docs]).tolist()
+        targets = self._targets(tested)
+        if len(self.matcher):
+            for doc, offset in zip(docs, offsets, strict=False):
+                self._add_matches(doc, offset, targets)
+        for order, at in sorted(targets.items()):
             rows = np.concatenate(at)
             for column, value in self.updates[order]:
                 written[rows, column] = value
-        doc.from_array(WRITTEN_COLUMNS, written)
+        for doc, start, end in zip(docs, offsets, offsets[1:], strict=False):
+            doc.from_array(WRITTEN_COLUMNS, written[start:end])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._apply([doc])
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """What ``nlp.pipe`` calls: the rules run once per batch of Docs, not once per Doc
+        (the fixed cost of a call is most of the work on short Docs)."""
+        for batch in minibatch(docs, size=batch_size):
+            self._apply(batch)
+            yield from batch
 
 
 @Language.factory("eventmap_attribute_rules")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import load_index, normalize_name
@@ -104,7 +104,8 @@ def pos_readers(doc: Doc) -> list[Token]:
     pipeline tags only these (geo.nlp), not the whole document."""
     strings = doc.vocab.strings  # the words without the Token objects or the whole text
     words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-    openers = (doc[i] for i, word in enumerate(words) if _capitalised(word))
+    openers = (doc[i] for i, word in enumerate(words)
+               if word[:1].isupper() or ("-" in word and _capitalised(word)))
     return [t for t in openers if not t.is_stop and _opens_sentence(t)
             and (t.ent_type or known_name(t.text))]
 
@@ -121,15 +122,17 @@ class _TokenTable:
     """Per-token facts of one Doc, read once from its arrays: building Token and Span objects
     for every n-gram tried costs more than the gazetteer lookups themselves."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
-        self.text = doc.text
-        rows = doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist() if len(doc) else []
-        self.starts = [start for start, _, _ in rows]
-        self.texts = [self.text[start : start + size] for start, size, _ in rows]
-        self.capitalised = [_capitalised(word) for word in self.texts]
+        self.text = text
+        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, LOWER]).tolist() if len(doc) else []
+        self.starts = [start for start, _, _, _ in rows]
+        self.texts = [text[start : start + size] for start, size, _, _ in rows]
+        self.capitalised = [word[:1].isupper() or ("-" in word and _capitalised(word))
+                            for word in self.texts]  # _capitalised, its first test inlined
         self.breaks = [bool(punct) and word not in "-'’"
-                       for (_, _, punct), word in zip(rows, self.texts, strict=True)]
+                       for (_, _, punct, _), word in zip(rows, self.texts, strict=True)]
+        self.lowers = [lower for _, _, _, lower in rows]
 
     def end(self, i: int) -> int:
         """Character offset right after token i."""
@@ -141,7 +144,7 @@ class _TokenTable:
 
     def lower(self, i: int) -> str:
         """Token i's lower-case form, as the model's lexeme holds it."""
-        return self.doc[i].lower_
+        return self.doc.vocab.strings[self.lowers[i]]
 
 
 def _name_run(doc: Doc, table: _TokenTable, i: int, size: int) -> bool:
@@ -217,10 +220,10 @@ def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, in
     return start, start + len(text)
 
 
-def _ner_spans(doc: Doc, full: str, lang: str) -> list[Found]:
+def _ner_spans(doc: Doc, ents: tuple[Span, ...], full: str, lang: str) -> list[Found]:
     labels = PLACE_LABELS.get(lang, PLACE_LABELS["en"])
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in labels:
             continue
         start, end = _trim(doc, full, ent.start_char, ent.end_char, lang)
@@ -279,13 +282,16 @@ def _merge(items: list[Found]) -> list[Found]:
     return kept
 
 
-def find_candidates(doc: Doc, lang: str) -> list[Found]:
-    """Every place-name candidate of a document, false friends removed, in text order."""
+def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]:
+    """Every place-name candidate of a document, false friends removed, in text order.
+    ``text`` is the Doc's text when the caller has it already (doc.text and doc.ents are
+    rebuilt on each access: each is read once here)."""
+    ents = doc.ents
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
-    entity_blockers = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in blocking]
-    person_names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
-    table = _TokenTable(doc)
-    full = table.text  # doc.text rebuilds the string on each access: build it once
+    entity_blockers = [(e.start_char, e.end_char) for e in ents if e.label_ in blocking]
+    person_names = {(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"}
+    full = doc.text if text is None else text
+    table = _TokenTable(doc, full)
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
     named = []
@@ -301,7 +307,8 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
                 full, item, friend_blockers):
             item.source = "person"  # NER's "Tamil Nadu said": kept only if it is a region
             named.append(item)
-    named += [f for f in _ner_spans(doc, full, lang) if not _blocked(full, f, friend_blockers)]
+    named += [f for f in _ner_spans(doc, ents, full, lang)
+              if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
     kept = _merge(borders + named)
@@ -309,15 +316,15 @@ def find_candidates(doc: Doc, lang: str) -> list[Found]:
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
                                                                           for f in kept])}
         kept = [f for f in kept if f.start not in states]
-        _mark_person_names(doc, full, kept)
+        _mark_person_names(ents, full, kept)
     return kept
 
 
-def _mark_person_names(doc: Doc, full: str, items: list[Found]) -> None:
+def _mark_person_names(ents: tuple[Span, ...], full: str, items: list[Found]) -> None:
     """A one-word name that is part of a person's full name elsewhere in the text ("Muhammadu
     Buhari" … "Buhari said") is that person, unless a place cue introduces it ("in Buhari"):
     it becomes a "person" candidate, kept only if it names a country or region itself."""
-    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+    names = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1
              for t in e if t.text.istitle()}
     for item in items:
         text = full[item.start : item.end]
@@ -341,8 +348,24 @@ def find_place_references(text: str, lang: str) -> list[Found]:
     if lang != "en":
         return []
     table = place_references()
-    return [Found(m.start(), m.end(), table[m.group(0)][0])
-            for m in _reference_regex().finditer(text)]
+    regex, found, end = _reference_regex(), [], 0
+    # The same matches as regex.finditer(text): the words are case-sensitive literals, so a
+    # match can only start on one of their first letters; the regex is tried only there.
+    for first in _reference_openings().finditer(text):
+        if first.start() < end:
+            continue
+        match = regex.match(text, first.start())
+        if match:
+            found.append(Found(match.start(), match.end(), table[match.group(0)][0]))
+            end = match.end()
+    return found
+
+
+@lru_cache(maxsize=1)
+def _reference_openings() -> re.Pattern[str]:
+    """The first letters of the words find_place_references looks for."""
+    firsts = sorted({word[0] for word in place_references() if word})
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
 
 
 @lru_cache(maxsize=1)

@@ -20,11 +20,12 @@ sees the same answers as ``geo.geoparse``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from geo.attribute_rules import make_attribute_rules  # noqa: F401  (registers the factory)
 from geo.joint import resolve_document
@@ -50,11 +51,20 @@ class PlaceComponent:
         self.tagging = tagging
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.has_annotation("POS"):
-            self._tag_openers(doc)
+        self._tag_openers([doc])
+        return self._place(doc)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """What ``nlp.pipe`` calls: the openers of a whole batch of documents are tagged
+        together, so the tagging components' fixed cost per call is paid once per batch."""
+        for batch in minibatch(docs, size=batch_size):
+            self._tag_openers(batch)
+            yield from map(self._place, batch)
+
+    def _place(self, doc: Doc) -> Doc:
         spans = []
-        found = find_candidates(doc, self.lang)
         text = doc.text
+        found = find_candidates(doc, self.lang, text)
         for item, resolution, relation in resolve_document(text, found, self.lang):
             span = to_span(doc, item)
             if span is None:
@@ -65,28 +75,39 @@ class PlaceComponent:
         doc.spans[SPANS_KEY] = spans
         return doc
 
-    def _tag_openers(self, doc: Doc) -> None:
-        """Set the part of speech of the tokens place finding reads it on. Their windows of
-        neighbours are tagged as one short Doc: each token keeps all of the tok2vec's
-        reach of its own neighbours, and the components run once per document."""
-        tokens = pos_readers(doc)
-        if not tokens:
+    def _tag_openers(self, docs: list[Doc]) -> None:
+        """Set the part of speech of the tokens place finding reads it on, in documents not
+        tagged yet. Each document's windows of neighbours are tagged as one short Doc: each
+        token keeps all of the tok2vec's reach of its own neighbours (the tok2vec pads
+        between the Docs of a batch, so they do not see each other)."""
+        wanted = [(doc, pos_readers(doc)) for doc in docs if not doc.has_annotation("POS")]
+        wanted = [(doc, tokens) for doc, tokens in wanted if tokens]
+        if not wanted:
             return
-        ranges: list[list[int]] = []
-        for token in tokens:
-            start, end = max(0, token.i - WINDOW), min(len(doc), token.i + WINDOW + 1)
-            if ranges and start <= ranges[-1][1]:
-                ranges[-1][1] = end
-            else:
-                ranges.append([start, end])
-        kept = [doc[i] for start, end in ranges for i in range(start, end)]
-        short = Doc(doc.vocab, words=[t.text for t in kept],
-                    spaces=[bool(t.whitespace_) for t in kept])
+        windows = [_windows(doc, tokens) for doc, tokens in wanted]
+        shorts = [short for short, _ in windows]
         for component in self.tagging:
-            short = component(short)
-        position = {t.i: k for k, t in enumerate(kept)}
-        for token in tokens:
-            token.pos = short[position[token.i]].pos
+            shorts = (list(component.pipe(shorts, batch_size=len(shorts)))
+                      if hasattr(component, "pipe") else [component(s) for s in shorts])
+        for (_, tokens), (_, position), short in zip(wanted, windows, shorts, strict=True):
+            for token in tokens:
+                token.pos = short[position[token.i]].pos
+
+
+def _windows(doc: Doc, tokens: list[Token]) -> tuple[Doc, dict[int, int]]:
+    """A short Doc of the given tokens with WINDOW neighbours either side (overlapping
+    windows merged), and where each of the document's tokens sits in it."""
+    ranges: list[list[int]] = []
+    for token in tokens:
+        start, end = max(0, token.i - WINDOW), min(len(doc), token.i + WINDOW + 1)
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1][1] = end
+        else:
+            ranges.append([start, end])
+    kept = [doc[i] for start, end in ranges for i in range(start, end)]
+    short = Doc(doc.vocab, words=[t.text for t in kept],
+                spaces=[bool(t.whitespace_) for t in kept])
+    return short, {t.i: k for k, t in enumerate(kept)}
 
 
 @Language.factory(COMPONENT)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.lexicon import demonyms, directions, read_table
+from geo.regex_gates import any_of_at_end, required_literal
 
 LANGS = ("fr", "en")
 _WINDOW = 90  # characters of context looked at on each side of a mention
@@ -53,22 +54,28 @@ def _dir_group(lang: str) -> str:
     return "(?P<dir>" + "|".join(re.escape(w) for w in words) + ")"
 
 
+def _cue_bodies(lang: str) -> list[tuple[dict[str, str], str]]:
+    """Each cue row of a language with its pattern's body (placeholders filled in)."""
+    return [(row, row["pattern"].replace("{dir}", _dir_group(lang)).replace("{num}", _NUM)
+             .replace("{fill}", _FILL[lang]))
+            for row in read_table("relative_cues.tsv") if row["lang"] == lang]
+
+
 @cache
 def _cues(lang: str) -> tuple[_Cue, ...]:
     cues = []
-    for row in read_table("relative_cues.tsv"):
-        if row["lang"] != lang:
-            continue
-        body = (
-            row["pattern"]
-            .replace("{dir}", _dir_group(lang))
-            .replace("{num}", _NUM)
-            .replace("{fill}", _FILL[lang])
-        )
+    for row, body in _cue_bodies(lang):
         anchored = f"(?:^|\\W)({body})$" if row["side"] == "before" else f"^(?:{body})"
         cues.append(_Cue(row["side"], re.compile(anchored, re.IGNORECASE), row["relation"],
                          int(row["precision"])))
     return tuple(cues)
+
+
+@cache
+def _before_gate(lang: str) -> re.Pattern[str] | None:
+    """One regex matching a window exactly when some "before" cue does (geo.regex_gates)."""
+    return any_of_at_end([body for row, body in _cue_bodies(lang) if row["side"] == "before"],
+                         re.IGNORECASE)
 
 
 def _relation(cue: _Cue, match: re.Match[str], lang: str) -> Relation:
@@ -103,7 +110,11 @@ def before(text: str, start: int, lang: str) -> Relation | None:
 @lru_cache(maxsize=4096)
 def _before_window(window: str, lang: str) -> Relation | None:
     """before() on its window of text: each mention is asked about several times during
-    resolution, and every cue is an end-anchored search that scans the whole window."""
+    resolution, and every cue is an end-anchored search that scans the whole window. Most
+    windows match no cue: one scan for all of them says so first."""
+    gate = _before_gate(lang)
+    if gate is not None and gate.search(window) is None:
+        return None
     for cue in _cues(lang):
         if cue.side != "before":
             continue
@@ -132,27 +143,42 @@ def after(text: str, start: int, end: int, lang: str) -> Relation | None:
     return None
 
 
+_ADJECTIVE_OF = re.compile(r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)$")
+_ADJECTIVE_PLACE_OF = re.compile(r"([^\W\d_]+)\s+(?:city|town|village)\s+of\s+$",
+                                 re.IGNORECASE)
+
+
 def country_hint(text: str, start: int) -> str | None:
     """Country named by an adjective before a mention ("la ville syrienne d'", "Syrian town of")."""
     window = text[max(0, start - 40) : start]
-    match = re.search(r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)$", window)
+    match = _ADJECTIVE_OF.search(window)
     if match and match.group(1).casefold() in demonyms():
         return demonyms()[match.group(1).casefold()]
-    match = re.search(r"([^\W\d_]+)\s+(?:city|town|village)\s+of\s+$", window, re.IGNORECASE)
+    match = _ADJECTIVE_PLACE_OF.search(window)
     if match:
         return demonyms().get(match.group(1).casefold())
     return None
+
+
+@cache
+def _query_forms(lang: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]] | None, ...]:
+    """For each cue of _cues(lang), the two forms split_query tries on a free-standing query
+    when the cue comes before the name: anchored at the query's start, and anywhere in it
+    (None for a cue after the name). Compiled once, not on each query."""
+    return tuple(
+        (re.compile(cue.regex.pattern.replace("(?:^|\\W)(", "^(", 1).rstrip("$"), re.IGNORECASE),
+         re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE))
+        if cue.side == "before" else None
+        for cue in _cues(lang))
 
 
 def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | None]:
     """Split a free-standing query ("campagne est de Raqqa") into name and relation."""
     langs = (lang,) if lang in LANGS else LANGS
     for code in langs:
-        for cue in _cues(code):
-            if cue.side == "before":
-                prefix = re.compile(cue.regex.pattern.replace("(?:^|\\W)(", "^(", 1).rstrip("$"),
-                                    re.IGNORECASE)
-                match = prefix.match(name)
+        for cue, forms in zip(_cues(code), _query_forms(code), strict=True):
+            if forms is not None:
+                match = forms[0].match(name)
                 if match and match.end() < len(name):
                     return name[match.end() :].strip(), _relation(cue, match, code)
             else:
@@ -162,28 +188,40 @@ def split_query(name: str, lang: str | None = None) -> tuple[str, Relation | Non
                         if match and match.end() == len(name) - cut:
                             return name[:cut].strip(), _relation(cue, match, code)
     for code in langs:  # a cue inside the name: "compound outside Barisha"
-        for cue in _cues(code):
-            if cue.side == "before":
-                inner = re.compile(cue.regex.pattern.removesuffix("$"), re.IGNORECASE)
-                match = inner.search(name)
+        for cue, forms in zip(_cues(code), _query_forms(code), strict=True):
+            if forms is not None:
+                match = forms[1].search(name)
                 if match and match.start(1) > 0 and match.end() < len(name):
                     return name[match.end() :].strip(), _relation(cue, match, code)
     return name, None
 
 
+_BorderPattern = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
+
+
 @cache
-def _border_patterns(lang: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    return tuple(
-        (re.compile(r["pattern"], re.IGNORECASE), tuple(r["countries"].split(",")))
-        for r in read_table("border_phrases.tsv")
-        if r["lang"] == lang
-    )
+def _border_patterns(lang: str) -> tuple[_BorderPattern, ...]:
+    """Each border phrase of a language: its regex, the search for the word every match of it
+    contains ("border", "frontière": geo.regex_gates) and its countries."""
+    patterns = []
+    for row in read_table("border_phrases.tsv"):
+        if row["lang"] == lang:
+            regex = re.compile(row["pattern"], re.IGNORECASE)
+            patterns.append((regex, required_literal(regex), tuple(row["countries"].split(","))))
+    return tuple(patterns)
 
 
 def borders(text: str, lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Border phrases in a text: (start, end, countries) for "frontière syro-irakienne"."""
+    """Border phrases in a text: (start, end, countries) for "frontière syro-irakienne". A
+    phrase whose required word is absent from the text is not scanned for."""
     found = []
-    for regex, countries in _border_patterns(lang if lang in LANGS else "fr"):
+    present: dict[re.Pattern[str], bool] = {}
+    for regex, gate, countries in _border_patterns(lang if lang in LANGS else "fr"):
+        if gate is not None:
+            if gate not in present:
+                present[gate] = gate.search(text) is not None
+            if not present[gate]:
+                continue
         found.extend((m.start(), m.end(), countries) for m in regex.finditer(text))
     return found
 

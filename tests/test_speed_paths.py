@@ -71,3 +71,15 @@ def test_sentence_openers_get_the_full_models_part_of_speech_without_tagging_the
     assert {t.text for t in openers} >= {"Police", "Homs", "Paris"}
     assert [(t.text, t.pos_) for t in openers] == [
         (t.text, reference[t.i].pos_) for t in openers]
+
+
+def test_attribute_rules_give_the_same_annotations_in_a_batch_as_one_by_one():
+    texts = ["There are reports that the army, which was hit on Monday, would not withdraw.",
+             "Let's see. They're gonna say nothin' about it, y'all.",
+             "Aleppo, 3 March\n\nOfficials said nobody could confirm it."]
+    nlp = get_pipeline("en")
+
+    def annotations(doc):
+        return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    assert [annotations(d) for d in nlp.pipe(texts)] == [annotations(nlp(t)) for t in texts]
