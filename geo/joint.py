@@ -30,6 +30,7 @@ from geo.relations import (
     targeted,
 )
 from geo.resolver import rank, region_resolution
+from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
@@ -181,7 +182,7 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
                          or _used_as_common_word(name, text)):
         return False
     if lang != "en" or framed or res.feature in ("country", "governorate") or (
-            res.country in focus):
+            res.country in focus) or is_world_region(res):
         return True
     if any(a.place_id != res.place_id and haversine_km(
             a.latitude, a.longitude, res.latitude, res.longitude) <= ANCHOR_KM for a in anchors):
@@ -469,7 +470,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     names = [text[f.start : f.end] for f in found]
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
                and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
-               and r.feature not in ("country", "continent")]
+               and r.feature != "country" and not is_world_region(r)]
     kept = []
     for at, (item, name, res, (relation, _)) in enumerate(
             zip(found, names, final, quals, strict=True)):

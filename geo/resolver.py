@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
@@ -24,9 +25,10 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import destination, haversine_km
 from geo.inputs import clean_name
-from geo.lexicon import read_table
+from geo.lexicon import country_names, place_references, read_table, written_key
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
+from geo.world_regions import world_region
 
 MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
 POPULATION_WEIGHT = 0.25
@@ -52,6 +54,8 @@ PROMINENT_POPULATION = 1_000_000  # a world city: "Moscow" in an American story 
 PROMINENCE_BONUS = 0.35  # ... and a country or world city named as such outweighs an inferred focus
 PROMINENT_FEATURES = frozenset({"country", "city", "town", "village"})
 RUNNER_UPS = 5
+CONFIDENCE_COUNTRY_NAME = 0.85
+LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
@@ -129,6 +133,7 @@ class _Scored:
     score: float
     notes: list[str]
     same_letters: bool = False
+    local: bool = False  # its governorate is named in the text, or a resolved place is near
 
 
 def _name_quality(cand: Candidate) -> float:
@@ -138,6 +143,7 @@ def _name_quality(cand: Candidate) -> float:
 
 
 _NON_LETTERS = re.compile(r"[^a-z ]+")
+_WORDS = re.compile(r"[A-Z][a-z]+")
 
 
 @lru_cache(maxsize=200_000)
@@ -190,11 +196,13 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
             notes.append("region asked")
     elif place.feature == "country" and cand.match != "fuzzy":
         score += 0.3
+    local = False
     if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
         score += 0.1
         notes.append(f"{place.admin1} named in text")
-    score += _nearby_bonus(place, ctx.nearby, notes)
-    return _Scored(cand, score, notes, same_letters)
+        local = True
+    nearby = _nearby_bonus(place, ctx.nearby, notes)
+    return _Scored(cand, score + nearby, notes, same_letters, local or nearby >= LOCAL_NEARBY)
 
 
 def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
@@ -407,22 +415,6 @@ def _matches(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
             and c.place.feature != "country"]
 
 
-@lru_cache(maxsize=1)
-def _continents() -> dict[str, dict[str, str]]:
-    return {normalize_name(n): row for row in read_table("continents.tsv")
-            for n in row["names"].split("|")}
-
-
-def _continent(name: str) -> Resolution | None:
-    row = _continents().get(normalize_name(name))
-    if row is None:
-        return None
-    return Resolution(query=name, place_id=f"continent:{row['code']}", name=row["name"],
-                      latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                      feature="continent", geo_precision=REGION, confidence=0.9,
-                      reason="continent name")
-
-
 def _alternatives(name: str) -> list[str]:
     """The name and, for "Kobane/Ayn al Arab" or "Qurt Qulaq (Kurtkulak)", each of its spellings."""
     parts = [p.strip() for p in re.split(r"[/()]", name) if p.strip()]
@@ -465,20 +457,63 @@ def _strict(context: Context) -> bool:
     return bool(context.countries) and not context.text
 
 
+@lru_cache(maxsize=64)
+def _countries_named(text: str) -> tuple[str, ...]:
+    """Countries whose English adjective a text writes ("Iranian forces"), most written first."""
+    table = place_references()
+    votes = Counter(table[w][2] for w in _WORDS.findall(text)
+                    if w in table and table[w][1] == "country")
+    return tuple(c for c, _ in votes.most_common(3))
+
+
+def _document_countries(context: Context, hint: str | None) -> tuple[str, ...]:
+    """The countries a document is about, most telling first: its focus, the country the words
+    around the name give, the country of most places resolved nearby, then the countries its
+    adjectives name."""
+    around = Counter(r.country for r in context.nearby if r.resolved and r.country)
+    named = _countries_named(context.text) if context.text else ()
+    return tuple(dict.fromkeys(c for c in (*context.countries, hint,
+                                           *(c for c, _ in around.most_common(2)), *named) if c))
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None, near_spellings: bool = True) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it;
-    ``near_spellings=False`` takes exact and folded matches only."""
-    continent = _continent(name)
-    if continent is not None:
-        return continent
+    ``near_spellings=False`` takes exact and folded matches only. A continent, world region,
+    ocean or sea ("Middle East", "Atlantic") is what such a name means, unless the text places
+    a namesake town locally (its governorate named, a place it names nearby)."""
+    region = world_region(name, _document_countries(context, hint)) or _country_named(name)
+    found, local = _rank_places(name, context, relation, hint, near_spellings)
+    if region is not None and not (found.resolved and local):
+        return region
+    return found
+
+
+def _country_named(name: str) -> Resolution | None:
+    """The country a name means when the gazetteer does not file the country under it (a long
+    form, an official or older name: "Republic of Armenia", "Holy See"), else None."""
+    iso2 = country_names().get(written_key(name))
+    if iso2 is None or any(c.match != "fuzzy" and c.place.feature == "country"
+                           and c.place.country == iso2
+                           for c in _lookup(name, (), False)):
+        return None
+    countries = load_index().places_in(iso2, feature="country")
+    if not countries:
+        return None
+    return region_resolution(countries[0], name, f"another name of {countries[0].name}",
+                             CONFIDENCE_COUNTRY_NAME)
+
+
+def _rank_places(name: str, context: Context, relation: Relation | None, hint: str | None,
+                 near_spellings: bool) -> tuple[Resolution, bool]:
+    """The gazetteer's answer for a name, and whether the text places it locally."""
     focus = tuple(c for c in (*context.countries, hint) if c)
     strict = _strict(context)
     groups = [(part, _lookup(part, tuple(context.countries), strict))
               for part in _alternatives(name)]
     cands = [c for _, found in groups for c in found]
     if not cands:
-        return Resolution(query=name, reason="no gazetteer entry for this name")
+        return Resolution(query=name, reason="no gazetteer entry for this name"), False
     parts_of: dict[str, set[int]] = {}
     usable: list[Candidate] = []
     for i, (part, found) in enumerate(groups):
@@ -497,14 +532,14 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                                                  f"{', '.join(focus)} only small places or "
                                                  "look-alikes "
                                                  f"(first {cands[0].place.name}, "
-                                                 f"{cands[0].place.country})")
+                                                 f"{cands[0].place.country})"), False
         if _too_short(name) and not strict:
             return Resolution(query=name, reason="no good match: no exact match, and the name "
-                                                 "is too short to trust a near spelling")
+                                                 "is too short to trust a near spelling"), False
         closest = max((c for c in cands if _admissible(c, focus, name)),
                       key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
-                                             f"is only {closest.similarity:.2f} similar")
+                                             f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
     _share_region_spelling(scored)
@@ -516,9 +551,10 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if best.score < MIN_SCORE:
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
                           reason=f"no good match: best candidate {best.cand.place.name} "
-                                 f"scores {best.score:.2f} < {MIN_SCORE}")
+                                 f"scores {best.score:.2f} < {MIN_SCORE}"), False
     abroad = any(c.match != "fuzzy" and not _admissible(c, focus, name) for c in cands)
-    return _build(name, best, runner_ups, _confidence(best, rivals, abroad), relation)
+    return (_build(name, best, runner_ups, _confidence(best, rivals, abroad), relation),
+            best.local)
 
 
 @lru_cache(maxsize=2)
