@@ -28,6 +28,7 @@ from geo.inputs import clean_name
 from geo.lexicon import country_names, place_references, read_table, written_key
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
+from geo.us_counties import us_county
 from geo.world_regions import world_region
 
 MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
@@ -133,7 +134,7 @@ class _Scored:
     score: float
     notes: list[str]
     same_letters: bool = False
-    local: bool = False  # its governorate is named in the text, or a resolved place is near
+    local: bool = False  # written as its name, and its governorate named or a place near
 
 
 def _name_quality(cand: Candidate) -> float:
@@ -144,6 +145,7 @@ def _name_quality(cand: Candidate) -> float:
 
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 _WORDS = re.compile(r"[A-Z][a-z]+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 @lru_cache(maxsize=200_000)
@@ -202,7 +204,8 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         notes.append(f"{place.admin1} named in text")
         local = True
     nearby = _nearby_bonus(place, ctx.nearby, notes)
-    return _Scored(cand, score + nearby, notes, same_letters, local or nearby >= LOCAL_NEARBY)
+    return _Scored(cand, score + nearby, notes, same_letters,
+                   same_letters and (local or nearby >= LOCAL_NEARBY))
 
 
 def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
@@ -480,12 +483,18 @@ def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None, near_spellings: bool = True) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it;
     ``near_spellings=False`` takes exact and folded matches only. A continent, world region,
-    ocean or sea ("Middle East", "Atlantic") is what such a name means, unless the text places
-    a namesake town locally (its governorate named, a place it names nearby)."""
-    region = world_region(name, _document_countries(context, hint)) or _country_named(name)
+    ocean or sea ("Middle East", "Atlantic"), another name of a country ("Holy See") or a US
+    county ("Orange County") is what such a name means, unless the text places a namesake town
+    locally (its governorate named, a place it names nearby)."""
+    region = (world_region(name, _document_countries(context, hint)) or _country_named(name)
+              or us_county(name, context))
     found, local = _rank_places(name, context, relation, hint, near_spellings)
     if region is not None and not (found.resolved and local):
         return region
+    bare = _POSSESSIVE.sub("", name)
+    if not found.resolved and bare != name and bare:  # "Orange County’s residents"
+        return dataclasses.replace(rank(bare, context, relation, hint, near_spellings),
+                                   query=name)
     return found
 
 
