@@ -57,6 +57,7 @@ PROMINENT_FEATURES = frozenset({"country", "city", "town", "village"})
 RUNNER_UPS = 5
 CONFIDENCE_COUNTRY_NAME = 0.85
 LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
+ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
@@ -216,6 +217,20 @@ def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
     return (not _strict(ctx) and cand.match != "fuzzy" and closeness >= MAIN_NAME_CLOSENESS
             and place.feature in PROMINENT_FEATURES
             and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
+
+
+def _main_names_first(scored: list[_Scored], query: str) -> None:
+    """A world city is prominent under its own (English) name, not under an old or foreign one
+    that another place bears as its own ("Salisbury" is the English town, not Harare): the
+    bonus is taken back, and more, when another candidate's main name is the name written."""
+    written = _fold(query)
+    if not any(_fold(s.cand.place.name) == written for s in scored):
+        return
+    for item in scored:
+        if "prominent" in item.notes and _fold(item.cand.place.name) != written:
+            item.score -= PROMINENCE_BONUS + ALIAS_OF_CITY_PENALTY
+            item.notes.remove("prominent")
+            item.notes.append("a city's other name")
 
 
 def _share_region_spelling(scored: list[_Scored]) -> None:
@@ -551,6 +566,8 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                                              f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
+    if context.lang != "fr":  # French writes world cities under French names ("Londres")
+        _main_names_first(scored, name)
     _share_region_spelling(scored)
     _support(scored, parts_of)
     scored.sort(key=lambda s: s.score, reverse=True)
