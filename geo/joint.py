@@ -29,7 +29,7 @@ from geo.relations import (
     holder_link,
     targeted,
 )
-from geo.resolver import rank, region_resolution
+from geo.resolver import ADMIN1_FEATURES, admin_region, rank, region_resolution
 from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
@@ -38,7 +38,6 @@ ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:the|in|at|on|from)\s+", re.IGNORECASE)
-ADMIN1_FEATURES = frozenset({"governorate", "region"})
 HOLDER_REGION_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
 HOLDER_WINDOW = 90  # characters looked at before a container for the name it holds
 INSIDE_LOOKUP = 60  # candidates read countrywide before keeping those of the governorate
@@ -189,13 +188,6 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
         return True
     place = load_index().get(res.place_id) if res.place_id else None
     return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
-
-
-def _region_of(place: Place) -> Place | None:
-    """The first-level region a place stands for or lies in (None for a country)."""
-    if place.feature in ADMIN1_FEATURES:
-        return place
-    return load_index().get(place.admin1_id) if place.admin1_id else None
 
 
 def _regional(place: Place, relation: Relation | None) -> bool:
@@ -351,7 +343,7 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
     while (j := j + 1) < len(found):
         outer = final[j]
         holder = index.get(outer.place_id) if outer.resolved and outer.place_id else None
-        region = _region_of(holder) if holder is not None else None
+        region = admin_region(holder) if holder is not None else None
         spot = _name_before(text, found[j].start, lang) if region is not None else None
         if spot is None:
             continue

@@ -66,6 +66,7 @@ LOOKUP_LIMIT = 12
 FACILITY = frozenset({"facility"})  # kinds of words in facility_words.tsv
 PLACE_WORDS = frozenset({"facility", "place"})
 REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
+ADMIN1_FEATURES = frozenset({"governorate", "region"})
 
 
 @lru_cache(maxsize=1)
@@ -301,11 +302,12 @@ def _candidate_dict(item: _Scored) -> dict:
             "country": p.country, "feature": p.feature, "score": round(item.score, 3)}
 
 
-def _region_of(place: Place) -> Place:
-    """The governorate a place lies in, when a region (not the place) is what the text means."""
-    if place.feature in REGION_FEATURES or not place.admin1_id:
+def admin_region(place: Place) -> Place | None:
+    """The first-level region (governorate, state) a place stands for or lies in; None for a
+    country or a place filed under none."""
+    if place.feature in ADMIN1_FEATURES:
         return place
-    return load_index().get(place.admin1_id) or place
+    return load_index().get(place.admin1_id) if place.admin1_id else None
 
 
 @lru_cache(maxsize=1)
@@ -339,8 +341,8 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     _, precision = _feature_table().get(place.feature, (0.5, PRECISE))
     reason = "; ".join(best.notes)
     if relation is not None:
-        if relation.wants_region:
-            place = _region_of(place)
+        if relation.wants_region:  # the region around a town, or the region itself
+            place = place if place.feature in REGION_FEATURES else admin_region(place) or place
             precision = REGION
         else:
             precision = max(precision, NEAR)
