@@ -57,6 +57,7 @@ PROMINENT_FEATURES = frozenset({"country", "city", "town", "village"})
 RUNNER_UPS = 5
 CONFIDENCE_COUNTRY_NAME = 0.85
 LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
+LOCAL_KM = 100
 ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -405,12 +406,27 @@ def _too_short(name: str) -> bool:
             and len(_fold(name).replace(" ", "")) <= MIN_FUZZY_CHARS + 1)
 
 
+def _placed_by_text(cand: Candidate, query: str, ctx: Context) -> bool:
+    """True when the text confirms a place written exactly under its own name: it names the
+    place's governorate (state, county of England) or a place resolved within 100 km."""
+    place = cand.place
+    if cand.match == "fuzzy" or _closeness(query, place) < 1.0:
+        return False
+    if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
+        return True
+    return any(other.resolved and other.place_id != place.id and _pair_km(
+        place.latitude, place.longitude, other.latitude, other.longitude) < LOCAL_KM
+        for other in ctx.nearby)
+
+
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
-            strict: bool) -> list[Candidate]:
+            strict: bool, ctx: Context) -> list[Candidate]:
     """The candidates worth ranking. With a ``strict`` focus (given by the caller for a name
     alone), a place inside it, even a near spelling, beats any place abroad, and a short name
-    may be a near spelling; inside a document the focus is only inferred, and both are not."""
-    cands = tuple(c for c in cands if _admissible(c, focus, name))
+    may be a near spelling; inside a document the focus is only inferred, and both are not,
+    and a small place abroad counts when the text confirms it (``_placed_by_text``)."""
+    cands = tuple(c for c in cands if _admissible(c, focus, name)
+                  or (not strict and _placed_by_text(c, name, ctx)))
     if strict:
         inside = _matches(name, tuple(c for c in cands if c.place.country in focus), focus,
                           True)
@@ -543,7 +559,7 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
     parts_of: dict[str, set[int]] = {}
     usable: list[Candidate] = []
     for i, (part, found) in enumerate(groups):
-        for cand in _usable(part, found, focus, strict):
+        for cand in _usable(part, found, focus, strict, context):
             if cand.place.id not in parts_of:
                 parts_of[cand.place.id] = set()
                 usable.append(cand)
