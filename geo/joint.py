@@ -16,7 +16,7 @@ from dataclasses import replace
 from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import bearing, haversine_km
-from geo.lexicon import country_abbreviations, demonyms
+from geo.lexicon import country_abbreviations, country_surnames, demonyms, directions
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
@@ -37,6 +37,8 @@ GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[ \t]+$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n][\"”’)]*)[ \t]*$")
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:the|in|at|on|from)\s+", re.IGNORECASE)
 HOLDER_REGION_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
 HOLDER_WINDOW = 90  # characters looked at before a container for the name it holds
@@ -63,18 +65,31 @@ _PLACE_NOUN_AFTER = re.compile(r"[’'`]?(?:s)?\s+(?:village|town|city|camp|area
                                r"(?!\w)(?!\s+of\b)")
 
 
-def document_focus(text: str) -> tuple[str, ...]:
+def document_focus(text: str, lang: str = "fr") -> tuple[str, ...]:
     """Countries the text is about: those whose names or adjectives recur (at most two). A
     country adjective in a compound ("Turkish-backed factions", "US-led coalition") names
-    who backs or leads an actor, not where things happen, and does not count."""
+    who backs or leads an actor, not where things happen, and does not count; nor, in English,
+    does a word in lower case ("turkey" the bird; French writes its adjectives so)."""
     table = demonyms()
-    votes = Counter(table[w] for w in (m.group(0).casefold() for m in _WORD.finditer(text)
-                                       if not text.startswith("-", m.end()))
-                    if w in table)
+    words = (m for m in _WORD.finditer(text) if not text.startswith("-", m.end()))
+    votes = Counter(table[m.group(0).casefold()] for m in words
+                    if m.group(0).casefold() in table
+                    and (lang != "en" or (m.group(0)[0].isupper() and not _surname(text, m))))
     if not votes:
         return ()
     top = votes.most_common(1)[0][1]
     return tuple(c for c, n in votes.most_common(2) if n * 3 >= top)
+
+
+def _surname(text: str, match: re.Match[str]) -> bool:
+    """True when an English country name that is also a surname (country_surnames.tsv) follows
+    a capitalised word inside a sentence ("Andrew Jordan"): a person's name, not the country
+    ("Northern Jordan" is the country)."""
+    if match.group(0).casefold() not in country_surnames():
+        return False
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return (before is not None and before.group(0).split()[0].casefold() not in directions("en")
+            and not _SENTENCE_END.search(text, max(0, before.start() - 5), before.start()))
 
 
 def _border(text: str, countries: tuple[str, ...], focus: tuple[str, ...]) -> Resolution:
@@ -424,7 +439,7 @@ def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
 def resolve_document(text: str, found: list[Found], lang: str
                      ) -> list[tuple[Found, Resolution, str | None]]:
     """(candidate, resolution, relation label) for each kept mention, in text order."""
-    focus = document_focus(text)
+    focus = document_focus(text, lang)
     found = _with_framed_names(text, found, lang)
     quals = [_qualifiers(text, f, lang) for f in found]
     names = [text[f.start : f.end] for f in found]

@@ -37,6 +37,13 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def country_surnames() -> frozenset[str]:
+    """Lower-cased English country names that are also common surnames ("Andrew Jordan")."""
+    return frozenset(r["word"].casefold() for r in read_table("country_surnames.tsv")
+                     if r["lang"] == "en")
+
+
+@cache
 def place_references() -> dict[str, tuple[str, str, str]]:
     """Capitalised English words that refer to a country or continent without naming a place
     where something happens → (mention kind, "country" or "continent", ISO2 or continent name):
