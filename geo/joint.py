@@ -33,6 +33,7 @@ from geo.resolver import ADMIN1_FEATURES, admin_region, rank, region_resolution
 from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
+NAMED_SOURCES = frozenset({"ner", "both", "cued"})  # mentions NER or a place cue found
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
@@ -463,20 +464,27 @@ def resolve_document(text: str, found: list[Found], lang: str
         return out
 
     first = run(Context(text=text, countries=focus, lang=lang), {})
+    sources: dict[str, set[str]] = {}
+    for name, item in zip(names, found, strict=True):
+        sources.setdefault(name, set()).add(item.source)
     confident = {n: r for n, r, f in zip(names, first, found, strict=True)
                  if r.resolved and r.confidence >= CONFIDENT
                  and f.source not in ("border", "person")}
-    if not focus and confident:
-        countries = Counter(r.country for r in confident.values() if r.country)
+    # The focus a document does not state is the country of most of its confident places
+    # that NER or a cue found (a capitalised word the gazetteer alone matched, "Long" or
+    # "TV", is no evidence of the country a story is about).
+    named = [r for n, r in confident.items() if sources[n] & NAMED_SOURCES]
+    if not focus and named:
+        countries = Counter(r.country for r in named if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
-        if country and count * 2 >= len(confident):
+        if country and count * 2 >= len(named):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     found, quals = list(found), list(quals)
     placed = _apply_holders(text, found, final, quals, lang)
     names = [text[f.start : f.end] for f in found]
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
-               and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
+               and r.confidence >= CONFIDENT and f.source in NAMED_SOURCES
                and r.feature != "country" and not is_world_region(r)]
     kept = []
     for at, (item, name, res, (relation, _)) in enumerate(
