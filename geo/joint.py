@@ -183,6 +183,14 @@ def _used_as_common_word(name: str, text: str) -> bool:
     return lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
 
 
+def _written_as_name(name: str, text: str, lang: str) -> bool:
+    """False for an English mention that is more likely a word than a place name: a short
+    capital code, a word that reaches a place only through a longer name, or a word the text
+    also writes in lower case (see the three tests below)."""
+    return lang != "en" or not (_letter_code(name) or not _named_as_written(name)
+                                or _used_as_common_word(name, text))
+
+
 def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tuple[str, ...],
                    anchors: list[Resolution], framed: bool) -> bool:
     """A name found only by the gazetteer matcher is kept when confidently resolved; in English
@@ -193,8 +201,7 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
     "in the vicinity of", "Hutah village", "shells target Marea")."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
         return False
-    if lang == "en" and (_letter_code(name) or not _named_as_written(name)
-                         or _used_as_common_word(name, text)):
+    if not _written_as_name(name, text, lang):
         return False
     if lang != "en" or framed or res.feature in ("country", "governorate") or (
             res.country in focus) or is_world_region(res):

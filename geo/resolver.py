@@ -58,6 +58,7 @@ RUNNER_UPS = 5
 CONFIDENCE_COUNTRY_NAME = 0.85
 LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
 LOCAL_KM = 100
+REGION_NAMED_FOR_TOWN = 0.15  # a region below the town of its name inside it
 ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
@@ -194,11 +195,13 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         score += 0.3
         notes.append(f"in {place.country}")
     wants_region = relation is not None and relation.wants_region
-    if place.feature in REGION_FEATURES and place.feature != "country":
-        # "Homs" alone is the city; the governorate only when the text asks for a province.
-        score += 0.3 if wants_region else -0.15
-        if wants_region:
-            notes.append("region asked")
+    if place.feature in REGION_FEATURES and place.feature != "country" and wants_region:
+        score += 0.3
+        notes.append("region asked")
+    elif place.feature in REGION_FEATURES and place.feature != "country":
+        # "Homs" alone is the city; the governorate only when the text asks for a province
+        # (see _prefer_towns_to_their_regions for a governorate named after no town).
+        score -= REGION_NAMED_FOR_TOWN
     elif place.feature == "country" and cand.match != "fuzzy":
         score += 0.3
     local = False
@@ -219,6 +222,22 @@ def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
     return (not _strict(ctx) and cand.match != "fuzzy" and closeness >= MAIN_NAME_CLOSENESS
             and place.feature in PROMINENT_FEATURES
             and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
+
+
+def _prefer_towns_to_their_regions(scored: list[_Scored]) -> None:
+    """A first-level region that no town inside it is named after ("Florida", "Ontario") is
+    what its name alone means, more than a smaller town elsewhere that bears it: it gets back
+    what regions lose to the town of their name ("Homs" the city, not the governorate)."""
+    towns = [s for s in scored if s.cand.place.feature not in REGION_FEATURES]
+    if any(s.same_letters and _is_capital(s.cand.place) for s in towns):
+        return  # a national capital ("Washington") is what its name means
+    for item in scored:
+        region = item.cand.place
+        if region.feature in ADMIN1_FEATURES and "region asked" not in item.notes and not any(
+                _same_family(region, town.cand.place)
+                or town.cand.place.population > region.population for town in towns):
+            item.score += REGION_NAMED_FOR_TOWN
+            item.notes.append("named after no town inside it")
 
 
 def _main_names_first(scored: list[_Scored], query: str) -> None:
@@ -412,8 +431,9 @@ def _placed_by_text(cand: Candidate, query: str, ctx: Context) -> bool:
     place = cand.place
     if cand.match == "fuzzy" or _closeness(query, place) < 1.0:
         return False
-    if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
-        return True
+    if ctx.text and place.admin1_id and (_admin_keys(place.admin1_id) - {normalize_name(query)}
+                                         ) & _text_keys(ctx.text):
+        return True  # the region's name written apart from the place's own ("Hampshire")
     return any(other.resolved and other.place_id != place.id and _pair_km(
         place.latitude, place.longitude, other.latitude, other.longitude) < LOCAL_KM
         for other in ctx.nearby)
@@ -584,6 +604,7 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                                              f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
+    _prefer_towns_to_their_regions(scored)
     if context.lang != "fr":  # French writes world cities under French names ("Londres")
         _main_names_first(scored, name)
     _share_region_spelling(scored)
