@@ -224,20 +224,29 @@ def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
             and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
 
 
-def _prefer_towns_to_their_regions(scored: list[_Scored]) -> None:
-    """A first-level region that no town inside it is named after ("Florida", "Ontario") is
-    what its name alone means, more than a smaller town elsewhere that bears it: it gets back
-    what regions lose to the town of their name ("Homs" the city, not the governorate)."""
+def _prefer_towns_to_their_regions(scored: list[_Scored], query: str) -> None:
+    """A first-level region that no town inside it is named after ("Florida", "Ontario"; "Iowa
+    City" is not "Iowa") is what its name alone means, more than a smaller town elsewhere
+    that bears it: it gets back what regions lose to the town of their name ("Homs" the city,
+    not the governorate)."""
     towns = [s for s in scored if s.cand.place.feature not in REGION_FEATURES]
     if any(s.same_letters and _is_capital(s.cand.place) for s in towns):
         return  # a national capital ("Washington") is what its name means
     for item in scored:
         region = item.cand.place
         if region.feature in ADMIN1_FEATURES and "region asked" not in item.notes and not any(
-                _same_family(region, town.cand.place)
+                (_same_family(region, town.cand.place)
+                 and (town.same_letters or not _longer_name(query, town)))
                 or town.cand.place.population > region.population for town in towns):
             item.score += REGION_NAMED_FOR_TOWN
             item.notes.append("named after no town inside it")
+
+
+def _longer_name(query: str, item: _Scored) -> bool:
+    """True when the place's own name holds the written words and more ("Iowa City" for
+    "Iowa"): another name, which the gazetteer's folding matched (unless the place is also
+    known by the name written: "New York" for New York City)."""
+    return set(_fold(query).split()) < set(_fold(item.cand.place.name).split())
 
 
 def _main_names_first(scored: list[_Scored], query: str) -> None:
@@ -604,7 +613,7 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                                              f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
-    _prefer_towns_to_their_regions(scored)
+    _prefer_towns_to_their_regions(scored, name)
     if context.lang != "fr":  # French writes world cities under French names ("Londres")
         _main_names_first(scored, name)
     _share_region_spelling(scored)
