@@ -60,6 +60,7 @@ LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the t
 LOCAL_KM = 100
 REGION_NAMED_FOR_TOWN = 0.15  # a region below the town of its name inside it
 ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
+OTHER_NAME_PENALTY = 0.1  # a town under another's main name, which is not its own
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
@@ -252,7 +253,8 @@ def _longer_name(query: str, item: _Scored) -> bool:
 def _main_names_first(scored: list[_Scored], query: str) -> None:
     """A world city is prominent under its own (English) name, not under an old or foreign one
     that another place bears as its own ("Salisbury" is the English town, not Harare): the
-    bonus is taken back, and more, when another candidate's main name is the name written."""
+    bonus is taken back, and more, when another candidate's main name is the name written;
+    and a town known by quite another name is ranked a little lower."""
     written = _fold(query)
     if not any(_fold(s.cand.place.name) == written for s in scored):
         return
@@ -261,6 +263,12 @@ def _main_names_first(scored: list[_Scored], query: str) -> None:
             item.score -= PROMINENCE_BONUS + ALIAS_OF_CITY_PENALTY
             item.notes.remove("prominent")
             item.notes.append("a city's other name")
+        elif (item.cand.place.feature not in REGION_FEATURES and written not in _fold(
+                item.cand.place.name) and SequenceMatcher(None, written, _fold(
+                item.cand.place.name)).ratio() < FOREIGN_MIN_CLOSENESS):
+            # "Washington", an old name of South River; not "Duma", a spelling of Douma
+            item.score -= OTHER_NAME_PENALTY
+            item.notes.append("known by another name")
 
 
 def _share_region_spelling(scored: list[_Scored]) -> None:
