@@ -121,11 +121,12 @@ def state_abbreviations() -> dict[str, tuple[str, str]]:
 
 
 def written_key(name: str) -> str:
-    """A name as written, folded only for case, accents, punctuation and a leading "the" ("the
-    Gulf" → "gulf"): unlike the gazetteer's key it keeps Arabic articles and vowels, so "Al
+    """A name as written, folded only for case, accents, punctuation, "St." and a leading "the"
+    ("the Gulf" → "gulf"): unlike the gazetteer's key it keeps Arabic articles and vowels, so "Al
     Sahel" and "Maan" stay apart from "Sahel" and "Man"."""
     text = unicodedata.normalize("NFKD", name.casefold())
     words = _NON_WORD.sub(" ", "".join(ch for ch in text if not unicodedata.combining(ch))).split()
+    words = ["saint" if w == "st" else w for w in words]  # "St. Croix" is "Saint Croix"
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
@@ -134,3 +135,9 @@ def country_names() -> dict[str, str]:
     """Other names of countries ("Republic of Armenia", "Holy See", "America"), by written_key,
     → ISO2."""
     return {written_key(r["name"]): r["iso2"] for r in read_table("country_names.tsv")}
+
+
+@cache
+def street_words(lang: str) -> frozenset[str]:
+    """Words that end a street's name in ``lang`` ("Royal Street", "Collins Avenue")."""
+    return frozenset(r["word"] for r in read_table("street_words.tsv") if r["lang"] == lang)
