@@ -21,7 +21,7 @@ from geo.lexicon import (
     country_surnames,
     demonyms,
     directions,
-    street_words,
+    local_words,
 )
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
@@ -40,8 +40,8 @@ from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
 NAMED_SOURCES = frozenset({"ner", "both", "cued"})  # mentions NER or a place cue found
-STREET_TOWNS = frozenset({"city", "town", "village"})
-STREET_SHARE = 0.6  # a street's confidence, as a share of its town's
+LOCAL_TOWNS = frozenset({"city", "town", "village"})
+LOCAL_SHARE = 0.6  # a street's or building's confidence, as a share of its town's
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
@@ -518,25 +518,26 @@ def resolve_document(text: str, found: list[Found], lang: str
                 article + name, text, res, lang, focus, anchors, framed):
             continue
         if not res.resolved:
-            res = _street_of_anchor(name, item.start, lang, found, final, anchors) or res
+            res = _inside_named_town(name, item.start, lang, found, final, anchors) or res
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
     return kept
 
 
-def _street_of_anchor(name: str, start: int, lang: str, found: list[Found],
-                      final: list[Resolution], anchors: list[Resolution]) -> Resolution | None:
-    """A street the gazetteer does not hold ("Frenchmen Street") lies in the town the text
-    names: the last confidently resolved town or city written before it (else the first
-    after it), placed there with precision 2 (near) and a lower confidence."""
+def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
+                       final: list[Resolution], anchors: list[Resolution]) -> Resolution | None:
+    """A street or building the gazetteer does not hold ("Frenchmen Street", "Rogers Centre")
+    lies in the town the text names: the last confidently resolved town or city written
+    before it (else the first after it), placed there with precision 2 (near) and a lower
+    confidence."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in street_words(lang):
+    if len(words) < 2 or words[-1] not in local_words(lang):
         return None
     towns = [(f.start, r) for f, r in zip(found, final, strict=True)
-             if any(r is a for a in anchors) and r.feature in STREET_TOWNS]
+             if any(r is a for a in anchors) and r.feature in LOCAL_TOWNS]
     if not towns:
         return None
     before = [r for at, r in towns if at < start]
     town = before[-1] if before else towns[0][1]
-    return replace(town, geo_precision=NEAR, confidence=round(town.confidence * STREET_SHARE, 3),
-                   candidates=[], reason=f"a street of {town.name}, the town the text names")
+    return replace(town, geo_precision=NEAR, confidence=round(town.confidence * LOCAL_SHARE, 3),
+                   candidates=[], reason=f"in {town.name}, the town the text names")

@@ -138,6 +138,7 @@ def country_names() -> dict[str, str]:
 
 
 @cache
-def street_words(lang: str) -> frozenset[str]:
-    """Words that end a street's name in ``lang`` ("Royal Street", "Collins Avenue")."""
-    return frozenset(r["word"] for r in read_table("street_words.tsv") if r["lang"] == lang)
+def local_words(lang: str) -> frozenset[str]:
+    """Words that end the name of a street or a building in ``lang`` ("Royal Street", "Rogers
+    Centre"): something inside a town."""
+    return frozenset(r["word"] for r in read_table("local_words.tsv") if r["lang"] == lang)
