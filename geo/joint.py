@@ -41,6 +41,7 @@ from geo.world_regions import is_world_region
 CONFIDENT = 0.7
 NAMED_SOURCES = frozenset({"ner", "both", "cued"})  # mentions NER or a place cue found
 LOCAL_TOWNS = frozenset({"city", "town", "village"})
+NAMED_AFTER_MIN_CONFIDENCE = 0.5
 LOCAL_SHARE = 0.6  # a street's or building's confidence, as a share of its town's
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
@@ -518,10 +519,29 @@ def resolve_document(text: str, found: list[Found], lang: str
                 article + name, text, res, lang, focus, anchors, framed):
             continue
         if not res.resolved:
-            res = _inside_named_town(name, item.start, lang, found, final, anchors) or res
+            res = (_inside_named_town(name, item.start, lang, found, final, anchors)
+                   or _named_after_place(name, Context(text=text, countries=focus, lang=lang,
+                                                       nearby=tuple(confident.values())))
+                   or res)
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
     return kept
+
+
+def _named_after_place(name: str, context: Context) -> Resolution | None:
+    """An organisation, building or event named after the place its name opens with
+    ("Honolulu Police Department", "Nenagh Municipal District", "New York Auto Show") is
+    placed near that place (precision 2) when those first words are exactly a place's name."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:size])
+        if not head[:1].isupper():
+            continue
+        res = rank(head, context, near_spellings=False)
+        if res.resolved and res.confidence >= NAMED_AFTER_MIN_CONFIDENCE:
+            return replace(res, geo_precision=max(res.geo_precision or PRECISE, NEAR),
+                           candidates=[], reason=f"named after {head}; {res.reason}")
+    return None
 
 
 def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
