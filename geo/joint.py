@@ -530,11 +530,13 @@ def resolve_document(text: str, found: list[Found], lang: str
 
 def _named_after_place(name: str, context: Context) -> Resolution | None:
     """An organisation, building or event named after the place its name opens with
-    ("Honolulu Police Department", "Nenagh Municipal District", "New York Auto Show") is
-    placed near that place (precision 2) when those first words are exactly a place's name."""
+    ("Honolulu Police Department", "Nenagh Municipal District", "New York Auto Show"), or
+    else ends with ("Nazi Germany", "British Embassy Tokyo"), is placed near that place
+    (precision 2) when those words are exactly a place's name."""
     words = name.split()
-    for size in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:size])
+    parts = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
+    parts += [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
+    for head in parts:
         if not head[:1].isupper():
             continue
         res = rank(head, context, near_spellings=False)
