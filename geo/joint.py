@@ -21,6 +21,7 @@ from geo.lexicon import (
     country_surnames,
     demonyms,
     directions,
+    generic_words,
     local_words,
 )
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
@@ -536,9 +537,11 @@ def _named_after_place(name: str, context: Context) -> Resolution | None:
     words = name.split()
     parts = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
     parts += [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
+    generic = generic_words(context.lang or "en") | {w.casefold() for w in local_words(
+        context.lang or "en")} | set(directions(context.lang or "en"))
     for head in parts:
-        if not head[:1].isupper():
-            continue
+        if not head[:1].isupper() or all(w.casefold() in generic for w in head.split()):
+            continue  # "Street" of "Press Street", "Central" of "Central Mental Hospital"
         res = rank(head, context, near_spellings=False)
         if res.resolved and res.confidence >= NAMED_AFTER_MIN_CONFIDENCE:
             return replace(res, geo_precision=max(res.geo_precision or PRECISE, NEAR),

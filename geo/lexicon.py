@@ -142,3 +142,11 @@ def local_words(lang: str) -> frozenset[str]:
     """Words that end the name of a street or a building in ``lang`` ("Royal Street", "Rogers
     Centre"): something inside a town."""
     return frozenset(r["word"] for r in read_table("local_words.tsv") if r["lang"] == lang)
+
+
+@cache
+def generic_words(lang: str) -> frozenset[str]:
+    """Capitalised words that name a kind of thing, not a place, in ``lang`` ("Central",
+    "University", "Street"): alone, or only with each other, they are no place name."""
+    return frozenset(r["word"].casefold() for r in read_table("generic_words.tsv")
+                     if r["lang"] == lang)
