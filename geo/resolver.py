@@ -603,6 +603,14 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
             parts_of[cand.place.id].add(i)
     if not near_spellings or any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
+    written = [c.place for c in usable if c.match == "exact" and _closeness(name, c.place) == 1]
+    if written:
+        # Written letter for letter as some place's name, the name is not a loose folding of
+        # another's ("New York" is not York), unless that is the same place at another level
+        # (Hassaké governorate, Al-Hasakah city)
+        usable = [c for c in usable if c.match == "exact"
+                  or _closeness(name, c.place) >= FOREIGN_MIN_CLOSENESS
+                  or any(_same_family(c.place, place) for place in written)]
     if strict and any(c.place.country in focus for c in usable):
         usable = [c for c in usable if not _foreign_alias(c, focus, name)]
     if not usable:
