@@ -140,6 +140,7 @@ class _Scored:
     notes: list[str]
     same_letters: bool = False
     local: bool = False  # written as its name, and its governorate named or a place near
+    other_name: bool = False  # known by quite another name than the one written
 
 
 def _name_quality(cand: Candidate) -> float:
@@ -155,10 +156,11 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 @lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
-    """Latin letters of a name without accents or transliteration marks ("Ma`arrat" → "maarrat")."""
+    """Latin letters of a name without accents or transliteration marks ("Ma`arrat" → "maarrat"),
+    "St." written out ("St. Petersburg" → "saint petersburg")."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_NON_LETTERS.sub("", text).split())
+    return " ".join("saint" if w == "st" else w for w in _NON_LETTERS.sub("", text).split())
 
 
 @lru_cache(maxsize=200_000)
@@ -268,6 +270,7 @@ def _main_names_first(scored: list[_Scored], query: str) -> None:
                 item.cand.place.name)).ratio() < FOREIGN_MIN_CLOSENESS):
             # "Washington", an old name of South River; not "Duma", a spelling of Douma
             item.score -= OTHER_NAME_PENALTY
+            item.other_name = True
             item.notes.append("known by another name")
 
 
@@ -309,9 +312,10 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
 
 
 def _level(item: _Scored) -> float:
-    """The score without the spelling bonus, which orders namesakes but is no evidence that the
-    word is a place at all (confidence is read from this)."""
-    return item.score - SAME_LETTERS_BONUS * item.same_letters
+    """The score without the spelling bonus and the other-name penalty, which order namesakes
+    but are no evidence that the word is a place at all (confidence is read from this)."""
+    return (item.score - SAME_LETTERS_BONUS * item.same_letters
+            + OTHER_NAME_PENALTY * item.other_name)
 
 
 def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> float:
