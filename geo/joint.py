@@ -16,7 +16,14 @@ from dataclasses import replace
 from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import bearing, haversine_km
-from geo.lexicon import country_abbreviations, demonyms
+from geo.lexicon import (
+    country_abbreviations,
+    country_surnames,
+    demonyms,
+    directions,
+    generic_words,
+    local_words,
+)
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
@@ -29,15 +36,21 @@ from geo.relations import (
     holder_link,
     targeted,
 )
-from geo.resolver import rank, region_resolution
+from geo.resolver import ADMIN1_FEATURES, admin_region, rank, region_resolution
+from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
+NAMED_SOURCES = frozenset({"ner", "both", "cued"})  # mentions NER or a place cue found
+LOCAL_TOWNS = frozenset({"city", "town", "village"})
+NAMED_AFTER_MIN_CONFIDENCE = 0.5
+LOCAL_SHARE = 0.6  # a street's or building's confidence, as a share of its town's
 GAZETTEER_ONLY_MIN_CONFIDENCE = 0.55
 ENGLISH_GAZETTEER_MIN_POPULATION = 5_000
 ANCHOR_KM = 150
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+[ \t]+$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n][\"”’)]*)[ \t]*$")
 _LEADING_FUNCTION_WORD = re.compile(r"^(?:the|in|at|on|from)\s+", re.IGNORECASE)
-ADMIN1_FEATURES = frozenset({"governorate", "region"})
 HOLDER_REGION_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
 HOLDER_WINDOW = 90  # characters looked at before a container for the name it holds
 INSIDE_LOOKUP = 60  # candidates read countrywide before keeping those of the governorate
@@ -63,18 +76,31 @@ _PLACE_NOUN_AFTER = re.compile(r"[’'`]?(?:s)?\s+(?:village|town|city|camp|area
                                r"(?!\w)(?!\s+of\b)")
 
 
-def document_focus(text: str) -> tuple[str, ...]:
+def document_focus(text: str, lang: str = "fr") -> tuple[str, ...]:
     """Countries the text is about: those whose names or adjectives recur (at most two). A
     country adjective in a compound ("Turkish-backed factions", "US-led coalition") names
-    who backs or leads an actor, not where things happen, and does not count."""
+    who backs or leads an actor, not where things happen, and does not count; nor, in English,
+    does a word in lower case ("turkey" the bird; French writes its adjectives so)."""
     table = demonyms()
-    votes = Counter(table[w] for w in (m.group(0).casefold() for m in _WORD.finditer(text)
-                                       if not text.startswith("-", m.end()))
-                    if w in table)
+    words = (m for m in _WORD.finditer(text) if not text.startswith("-", m.end()))
+    votes = Counter(table[m.group(0).casefold()] for m in words
+                    if m.group(0).casefold() in table
+                    and (lang != "en" or (m.group(0)[0].isupper() and not _surname(text, m))))
     if not votes:
         return ()
     top = votes.most_common(1)[0][1]
     return tuple(c for c, n in votes.most_common(2) if n * 3 >= top)
+
+
+def _surname(text: str, match: re.Match[str]) -> bool:
+    """True when an English country name that is also a surname (country_surnames.tsv) follows
+    a capitalised word inside a sentence ("Andrew Jordan"): a person's name, not the country
+    ("Northern Jordan" is the country)."""
+    if match.group(0).casefold() not in country_surnames():
+        return False
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return (before is not None and before.group(0).split()[0].casefold() not in directions("en")
+            and not _SENTENCE_END.search(text, max(0, before.start() - 5), before.start()))
 
 
 def _border(text: str, countries: tuple[str, ...], focus: tuple[str, ...]) -> Resolution:
@@ -167,6 +193,14 @@ def _used_as_common_word(name: str, text: str) -> bool:
     return lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
 
 
+def _written_as_name(name: str, text: str, lang: str) -> bool:
+    """False for an English mention that is more likely a word than a place name: a short
+    capital code, a word that reaches a place only through a longer name, or a word the text
+    also writes in lower case (see the three tests below)."""
+    return lang != "en" or not (_letter_code(name) or not _named_as_written(name)
+                                or _used_as_common_word(name, text))
+
+
 def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tuple[str, ...],
                    anchors: list[Resolution], framed: bool) -> bool:
     """A name found only by the gazetteer matcher is kept when confidently resolved; in English
@@ -177,24 +211,16 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
     "in the vicinity of", "Hutah village", "shells target Marea")."""
     if not res.resolved or res.confidence < GAZETTEER_ONLY_MIN_CONFIDENCE:
         return False
-    if lang == "en" and (_letter_code(name) or not _named_as_written(name)
-                         or _used_as_common_word(name, text)):
+    if not _written_as_name(name, text, lang):
         return False
     if lang != "en" or framed or res.feature in ("country", "governorate") or (
-            res.country in focus):
+            res.country in focus) or is_world_region(res):
         return True
     if any(a.place_id != res.place_id and haversine_km(
             a.latitude, a.longitude, res.latitude, res.longitude) <= ANCHOR_KM for a in anchors):
         return True
     place = load_index().get(res.place_id) if res.place_id else None
     return place is not None and place.population >= ENGLISH_GAZETTEER_MIN_POPULATION
-
-
-def _region_of(place: Place) -> Place | None:
-    """The first-level region a place stands for or lies in (None for a country)."""
-    if place.feature in ADMIN1_FEATURES:
-        return place
-    return load_index().get(place.admin1_id) if place.admin1_id else None
 
 
 def _regional(place: Place, relation: Relation | None) -> bool:
@@ -350,7 +376,7 @@ def _apply_holders(text: str, found: list[Found], final: list[Resolution],
     while (j := j + 1) < len(found):
         outer = final[j]
         holder = index.get(outer.place_id) if outer.resolved and outer.place_id else None
-        region = _region_of(holder) if holder is not None else None
+        region = admin_region(holder) if holder is not None else None
         spot = _name_before(text, found[j].start, lang) if region is not None else None
         if spot is None:
             continue
@@ -431,7 +457,7 @@ def _with_framed_names(text: str, found: list[Found], lang: str) -> list[Found]:
 def resolve_document(text: str, found: list[Found], lang: str
                      ) -> list[tuple[Found, Resolution, str | None]]:
     """(candidate, resolution, relation label) for each kept mention, in text order."""
-    focus = document_focus(text)
+    focus = document_focus(text, lang)
     found = _with_framed_names(text, found, lang)
     quals = [_qualifiers(text, f, lang) for f in found]
     names = [text[f.start : f.end] for f in found]
@@ -455,21 +481,28 @@ def resolve_document(text: str, found: list[Found], lang: str
         return out
 
     first = run(Context(text=text, countries=focus, lang=lang), {})
+    sources: dict[str, set[str]] = {}
+    for name, item in zip(names, found, strict=True):
+        sources.setdefault(name, set()).add(item.source)
     confident = {n: r for n, r, f in zip(names, first, found, strict=True)
                  if r.resolved and r.confidence >= CONFIDENT
                  and f.source not in ("border", "person")}
-    if not focus and confident:
-        countries = Counter(r.country for r in confident.values() if r.country)
+    # The focus a document does not state is the country of most of its confident places
+    # that NER or a cue found (a capitalised word the gazetteer alone matched, "Long" or
+    # "TV", is no evidence of the country a story is about).
+    named = [r for n, r in confident.items() if sources[n] & NAMED_SOURCES]
+    if not focus and named:
+        countries = Counter(r.country for r in named if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
-        if country and count * 2 >= len(confident):
+        if country and count * 2 >= len(named):
             focus = (country,)
     final = run(Context(text=text, countries=focus, lang=lang), confident)
     found, quals = list(found), list(quals)
     placed = _apply_holders(text, found, final, quals, lang)
     names = [text[f.start : f.end] for f in found]
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
-               and r.confidence >= CONFIDENT and f.source in ("ner", "both", "cued")
-               and r.feature not in ("country", "continent")]
+               and r.confidence >= CONFIDENT and f.source in NAMED_SOURCES
+               and r.feature != "country" and not is_world_region(r)]
     kept = []
     for at, (item, name, res, (relation, _)) in enumerate(
             zip(found, names, final, quals, strict=True)):
@@ -486,6 +519,50 @@ def resolve_document(text: str, found: list[Found], lang: str
         if item.source in ("gazetteer", "head", "person", "framed") and not _worth_keeping(
                 article + name, text, res, lang, focus, anchors, framed):
             continue
+        if not res.resolved:
+            res = (_inside_named_town(name, item.start, lang, found, final, anchors)
+                   or _named_after_place(name, Context(text=text, countries=focus, lang=lang,
+                                                       nearby=tuple(confident.values())))
+                   or res)
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
     return kept
+
+
+def _named_after_place(name: str, context: Context) -> Resolution | None:
+    """An organisation, building or event named after the place its name opens with
+    ("Honolulu Police Department", "Nenagh Municipal District", "New York Auto Show"), or
+    else ends with ("Nazi Germany", "British Embassy Tokyo"), is placed near that place
+    (precision 2) when those words are exactly a place's name."""
+    words = name.split()
+    parts = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
+    parts += [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
+    generic = generic_words(context.lang or "en") | {w.casefold() for w in local_words(
+        context.lang or "en")} | set(directions(context.lang or "en"))
+    for head in parts:
+        if not head[:1].isupper() or all(w.casefold() in generic for w in head.split()):
+            continue  # "Street" of "Press Street", "Central" of "Central Mental Hospital"
+        res = rank(head, context, near_spellings=False)
+        if res.resolved and res.confidence >= NAMED_AFTER_MIN_CONFIDENCE:
+            return replace(res, geo_precision=max(res.geo_precision or PRECISE, NEAR),
+                           candidates=[], reason=f"named after {head}; {res.reason}")
+    return None
+
+
+def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
+                       final: list[Resolution], anchors: list[Resolution]) -> Resolution | None:
+    """A street or building the gazetteer does not hold ("Frenchmen Street", "Rogers Centre")
+    lies in the town the text names: the last confidently resolved town or city written
+    before it (else the first after it), placed there with precision 2 (near) and a lower
+    confidence."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in local_words(lang):
+        return None
+    towns = [(f.start, r) for f, r in zip(found, final, strict=True)
+             if any(r is a for a in anchors) and r.feature in LOCAL_TOWNS]
+    if not towns:
+        return None
+    before = [r for at, r in towns if at < start]
+    town = before[-1] if before else towns[0][1]
+    return replace(town, geo_precision=NEAR, confidence=round(town.confidence * LOCAL_SHARE, 3),
+                   candidates=[], reason=f"in {town.name}, the town the text names")

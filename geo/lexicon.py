@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 from gazetteer import normalize_name
 
 DATA_DIR = Path(__file__).parent / "data"
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -35,11 +37,20 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def country_surnames() -> frozenset[str]:
+    """Lower-cased English country names that are also common surnames ("Andrew Jordan")."""
+    return frozenset(r["word"].casefold() for r in read_table("country_surnames.tsv")
+                     if r["lang"] == "en")
+
+
+@cache
 def place_references() -> dict[str, tuple[str, str, str]]:
     """Capitalised English words that refer to a country or continent without naming a place
     where something happens → (mention kind, "country" or "continent", ISO2 or continent name):
     adjectives ("Russian" → ("adjective", "country", "RU"), "European") and the abbreviation of
-    a union of countries ("EU" → ("abbreviation", "continent", "Europe")). Longest first, so
+    a union of countries ("EU" → ("abbreviation", "continent", "Europe")), and adjectives of world
+    regions ("Latin American" → ("adjective", "region", "Latin America")) and their names of
+    several words ("Indian Ocean" → ("name", "region", "Indian Ocean")). Longest first, so
     "South African" wins over "African". French adjectives are lower case and not mentions."""
     table = {r["word"]: ("adjective", "country", r["iso2"]) for r in read_table("demonyms.tsv")
              if r["lang"] == "en" and r["form"] == "adjective"}
@@ -47,6 +58,14 @@ def place_references() -> dict[str, tuple[str, str, str]]:
         for kind, column in (("adjective", "adjectives"), ("abbreviation", "abbreviations")):
             words = [w for w in row[column].split("|") if w]
             table.update(dict.fromkeys(words, (kind, "continent", row["name"])))
+    for row in read_table("world_regions.tsv"):
+        words = [w for w in row["adjectives"].split("|") if w]
+        table.update(dict.fromkeys(words, ("adjective", "region", row["name"])))
+        # Names of several capitalised words ("Indian Ocean", "Middle East") name nothing else:
+        # found as written, they are not left to a country adjective inside them ("Indian").
+        written = [w for w in row["names"].split("|")
+                   if " " in w and w[0].isupper() and w.split()[-1][0].isupper()]
+        table.update(dict.fromkeys(written, ("name", "region", row["name"])))
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -99,3 +118,35 @@ def state_abbreviations() -> dict[str, tuple[str, str]]:
     "B.C.") → (ISO2 of the country, the state's name)."""
     rows = read_table("state_abbreviations.tsv")
     return {r["abbreviation"]: (r["iso2"], r["name"]) for r in rows}
+
+
+def written_key(name: str) -> str:
+    """A name as written, folded only for case, accents, punctuation, "St." and a leading "the"
+    ("the Gulf" → "gulf"): unlike the gazetteer's key it keeps Arabic articles and vowels, so "Al
+    Sahel" and "Maan" stay apart from "Sahel" and "Man"."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    words = _NON_WORD.sub(" ", "".join(ch for ch in text if not unicodedata.combining(ch))).split()
+    words = ["saint" if w == "st" else w for w in words]  # "St. Croix" is "Saint Croix"
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Other names of countries ("Republic of Armenia", "Holy See", "America"), by written_key,
+    → ISO2."""
+    return {written_key(r["name"]): r["iso2"] for r in read_table("country_names.tsv")}
+
+
+@cache
+def local_words(lang: str) -> frozenset[str]:
+    """Words that end the name of a street or a building in ``lang`` ("Royal Street", "Rogers
+    Centre"): something inside a town."""
+    return frozenset(r["word"] for r in read_table("local_words.tsv") if r["lang"] == lang)
+
+
+@cache
+def generic_words(lang: str) -> frozenset[str]:
+    """Capitalised words that name a kind of thing, not a place, in ``lang`` ("Central",
+    "University", "Street"): alone, or only with each other, they are no place name."""
+    return frozenset(r["word"].casefold() for r in read_table("generic_words.tsv")
+                     if r["lang"] == lang)

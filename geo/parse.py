@@ -13,9 +13,10 @@ from geo.inputs import clean_text
 from geo.language import detect_language
 from geo.lexicon import place_references, state_abbreviations
 from geo.matcher import find_place_references, find_state_abbreviations
-from geo.model import Context, PlaceMention, Resolution
+from geo.model import PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
-from geo.resolver import rank, region_resolution
+from geo.resolver import region_resolution
+from geo.world_regions import world_region
 
 REFERENCE_CONFIDENCE = 0.8
 
@@ -34,12 +35,14 @@ def detect_lang(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def reference_resolution(word: str) -> Resolution:
-    """The country or continent a word refers to ("Russian" → Russia, "EU" → Europe), at the
-    point that stands for the whole country or continent."""
+    """The country, continent or world region a word refers to ("Russian" → Russia, "EU" →
+    Europe, "Latin American" → Latin America), at the point that stands for the whole of it."""
     _, place_type, key = place_references()[word]
-    if place_type == "continent":
-        res = rank(key, Context())
-        return replace(res, query=word, reason=f"refers to the continent {res.name}")
+    if place_type in ("continent", "region"):
+        region = world_region(key)
+        if region is None:
+            return Resolution(query=word, reason=f"refers to {key}: no such {place_type}")
+        return replace(region, query=word, reason=f"refers to the {region.feature} {region.name}")
     countries = load_index().places_in(key, feature="country")
     if not countries:
         return Resolution(query=word, reason=f"refers to {key}: no country record")
@@ -68,10 +71,16 @@ def mentions_of(doc: Doc) -> list[PlaceMention]:
                           span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
     lang = "en" if doc.lang_ == "en" else "fr"
     text = doc.text
+    found = find_place_references(text, lang)
+    # A region named in several words holds the shorter name found inside it ("Niger Delta").
+    wider = [r for r in found if r.source == "name"]
+    names = [m for m in names if not any(r.start <= m.start and m.end <= r.end
+                                         and (r.start, r.end) != (m.start, m.end)
+                                         for r in wider)]
     references = [
         PlaceMention(text[r.start : r.end], r.start, r.end,
                      reference_resolution(text[r.start : r.end]), kind=r.source)
-        for r in find_place_references(text, lang)
+        for r in found
         if not any(m.start < r.end and r.start < m.end for m in names)]
     states = [
         PlaceMention(text[r.start : r.end], r.start, r.end,

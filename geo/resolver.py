@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
@@ -24,9 +25,11 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import destination, haversine_km
 from geo.inputs import clean_name
-from geo.lexicon import read_table
+from geo.lexicon import country_names, place_references, read_table, written_key
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
+from geo.us_counties import us_county
+from geo.world_regions import world_region
 
 MATCH_QUALITY = {"exact": 1.0, "normalized": 0.9}
 POPULATION_WEIGHT = 0.25
@@ -52,6 +55,12 @@ PROMINENT_POPULATION = 1_000_000  # a world city: "Moscow" in an American story 
 PROMINENCE_BONUS = 0.35  # ... and a country or world city named as such outweighs an inferred focus
 PROMINENT_FEATURES = frozenset({"country", "city", "town", "village"})
 RUNNER_UPS = 5
+CONFIDENCE_COUNTRY_NAME = 0.85
+LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
+LOCAL_KM = 100
+REGION_NAMED_FOR_TOWN = 0.15  # a region below the town of its name inside it
+ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
+OTHER_NAME_PENALTY = 0.1  # a town under another's main name, which is not its own
 # Confidence, calibrated on the share of right answers (benchmarks/eval_geo_toponyms.py).
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
@@ -60,6 +69,7 @@ LOOKUP_LIMIT = 12
 FACILITY = frozenset({"facility"})  # kinds of words in facility_words.tsv
 PLACE_WORDS = frozenset({"facility", "place"})
 REGION_FEATURES = frozenset({"governorate", "district", "subdistrict", "region", "country"})
+ADMIN1_FEATURES = frozenset({"governorate", "region"})
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +139,8 @@ class _Scored:
     score: float
     notes: list[str]
     same_letters: bool = False
+    local: bool = False  # written as its name, and its governorate named or a place near
+    other_name: bool = False  # known by quite another name than the one written
 
 
 def _name_quality(cand: Candidate) -> float:
@@ -138,14 +150,17 @@ def _name_quality(cand: Candidate) -> float:
 
 
 _NON_LETTERS = re.compile(r"[^a-z ]+")
+_WORDS = re.compile(r"[A-Z][a-z]+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 @lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
-    """Latin letters of a name without accents or transliteration marks ("Ma`arrat" → "maarrat")."""
+    """Latin letters of a name without accents or transliteration marks ("Ma`arrat" → "maarrat"),
+    "St." written out ("St. Petersburg" → "saint petersburg")."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_NON_LETTERS.sub("", text).split())
+    return " ".join("saint" if w == "st" else w for w in _NON_LETTERS.sub("", text).split())
 
 
 @lru_cache(maxsize=200_000)
@@ -183,18 +198,23 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         score += 0.3
         notes.append(f"in {place.country}")
     wants_region = relation is not None and relation.wants_region
-    if place.feature in REGION_FEATURES and place.feature != "country":
-        # "Homs" alone is the city; the governorate only when the text asks for a province.
-        score += 0.3 if wants_region else -0.15
-        if wants_region:
-            notes.append("region asked")
+    if place.feature in REGION_FEATURES and place.feature != "country" and wants_region:
+        score += 0.3
+        notes.append("region asked")
+    elif place.feature in REGION_FEATURES and place.feature != "country":
+        # "Homs" alone is the city; the governorate only when the text asks for a province
+        # (see _prefer_towns_to_their_regions for a governorate named after no town).
+        score -= REGION_NAMED_FOR_TOWN
     elif place.feature == "country" and cand.match != "fuzzy":
         score += 0.3
+    local = False
     if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
         score += 0.1
         notes.append(f"{place.admin1} named in text")
-    score += _nearby_bonus(place, ctx.nearby, notes)
-    return _Scored(cand, score, notes, same_letters)
+        local = True
+    nearby = _nearby_bonus(place, ctx.nearby, notes)
+    return _Scored(cand, score + nearby, notes, same_letters,
+                   same_letters and (local or nearby >= LOCAL_NEARBY))
 
 
 def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
@@ -205,6 +225,53 @@ def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
     return (not _strict(ctx) and cand.match != "fuzzy" and closeness >= MAIN_NAME_CLOSENESS
             and place.feature in PROMINENT_FEATURES
             and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
+
+
+def _prefer_towns_to_their_regions(scored: list[_Scored], query: str) -> None:
+    """A first-level region that no town inside it is named after ("Florida", "Ontario"; "Iowa
+    City" is not "Iowa") is what its name alone means, more than a smaller town elsewhere
+    that bears it: it gets back what regions lose to the town of their name ("Homs" the city,
+    not the governorate)."""
+    towns = [s for s in scored if s.cand.place.feature not in REGION_FEATURES]
+    if any(s.same_letters and _is_capital(s.cand.place) for s in towns):
+        return  # a national capital ("Washington") is what its name means
+    for item in scored:
+        region = item.cand.place
+        if region.feature in ADMIN1_FEATURES and "region asked" not in item.notes and not any(
+                (_same_family(region, town.cand.place)
+                 and (town.same_letters or not _longer_name(query, town)))
+                or town.cand.place.population > region.population for town in towns):
+            item.score += REGION_NAMED_FOR_TOWN
+            item.notes.append("named after no town inside it")
+
+
+def _longer_name(query: str, item: _Scored) -> bool:
+    """True when the place's own name holds the written words and more ("Iowa City" for
+    "Iowa"): another name, which the gazetteer's folding matched (unless the place is also
+    known by the name written: "New York" for New York City)."""
+    return set(_fold(query).split()) < set(_fold(item.cand.place.name).split())
+
+
+def _main_names_first(scored: list[_Scored], query: str) -> None:
+    """A world city is prominent under its own (English) name, not under an old or foreign one
+    that another place bears as its own ("Salisbury" is the English town, not Harare): the
+    bonus is taken back, and more, when another candidate's main name is the name written;
+    and a town known by quite another name is ranked a little lower."""
+    written = _fold(query)
+    if not any(_fold(s.cand.place.name) == written for s in scored):
+        return
+    for item in scored:
+        if "prominent" in item.notes and _fold(item.cand.place.name) != written:
+            item.score -= PROMINENCE_BONUS + ALIAS_OF_CITY_PENALTY
+            item.notes.remove("prominent")
+            item.notes.append("a city's other name")
+        elif (item.cand.place.feature not in REGION_FEATURES and written not in _fold(
+                item.cand.place.name) and SequenceMatcher(None, written, _fold(
+                item.cand.place.name)).ratio() < FOREIGN_MIN_CLOSENESS):
+            # "Washington", an old name of South River; not "Duma", a spelling of Douma
+            item.score -= OTHER_NAME_PENALTY
+            item.other_name = True
+            item.notes.append("known by another name")
 
 
 def _share_region_spelling(scored: list[_Scored]) -> None:
@@ -245,9 +312,10 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
 
 
 def _level(item: _Scored) -> float:
-    """The score without the spelling bonus, which orders namesakes but is no evidence that the
-    word is a place at all (confidence is read from this)."""
-    return item.score - SAME_LETTERS_BONUS * item.same_letters
+    """The score without the spelling bonus and the other-name penalty, which order namesakes
+    but are no evidence that the word is a place at all (confidence is read from this)."""
+    return (item.score - SAME_LETTERS_BONUS * item.same_letters
+            + OTHER_NAME_PENALTY * item.other_name)
 
 
 def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> float:
@@ -275,11 +343,12 @@ def _candidate_dict(item: _Scored) -> dict:
             "country": p.country, "feature": p.feature, "score": round(item.score, 3)}
 
 
-def _region_of(place: Place) -> Place:
-    """The governorate a place lies in, when a region (not the place) is what the text means."""
-    if place.feature in REGION_FEATURES or not place.admin1_id:
+def admin_region(place: Place) -> Place | None:
+    """The first-level region (governorate, state) a place stands for or lies in; None for a
+    country or a place filed under none."""
+    if place.feature in ADMIN1_FEATURES:
         return place
-    return load_index().get(place.admin1_id) or place
+    return load_index().get(place.admin1_id) if place.admin1_id else None
 
 
 @lru_cache(maxsize=1)
@@ -313,8 +382,8 @@ def _build(query: str, best: _Scored, runner_ups: list[_Scored], conf: float,
     _, precision = _feature_table().get(place.feature, (0.5, PRECISE))
     reason = "; ".join(best.notes)
     if relation is not None:
-        if relation.wants_region:
-            place = _region_of(place)
+        if relation.wants_region:  # the region around a town, or the region itself
+            place = place if place.feature in REGION_FEATURES else admin_region(place) or place
             precision = REGION
         else:
             precision = max(precision, NEAR)
@@ -377,12 +446,28 @@ def _too_short(name: str) -> bool:
             and len(_fold(name).replace(" ", "")) <= MIN_FUZZY_CHARS + 1)
 
 
+def _placed_by_text(cand: Candidate, query: str, ctx: Context) -> bool:
+    """True when the text confirms a place written exactly under its own name: it names the
+    place's governorate (state, county of England) or a place resolved within 100 km."""
+    place = cand.place
+    if cand.match == "fuzzy" or _closeness(query, place) < 1.0:
+        return False
+    if ctx.text and place.admin1_id and (_admin_keys(place.admin1_id) - {normalize_name(query)}
+                                         ) & _text_keys(ctx.text):
+        return True  # the region's name written apart from the place's own ("Hampshire")
+    return any(other.resolved and other.place_id != place.id and _pair_km(
+        place.latitude, place.longitude, other.latitude, other.longitude) < LOCAL_KM
+        for other in ctx.nearby)
+
+
 def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
-            strict: bool) -> list[Candidate]:
+            strict: bool, ctx: Context) -> list[Candidate]:
     """The candidates worth ranking. With a ``strict`` focus (given by the caller for a name
     alone), a place inside it, even a near spelling, beats any place abroad, and a short name
-    may be a near spelling; inside a document the focus is only inferred, and both are not."""
-    cands = tuple(c for c in cands if _admissible(c, focus, name))
+    may be a near spelling; inside a document the focus is only inferred, and both are not,
+    and a small place abroad counts when the text confirms it (``_placed_by_text``)."""
+    cands = tuple(c for c in cands if _admissible(c, focus, name)
+                  or (not strict and _placed_by_text(c, name, ctx)))
     if strict:
         inside = _matches(name, tuple(c for c in cands if c.place.country in focus), focus,
                           True)
@@ -405,22 +490,6 @@ def _matches(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
     # Country names are well known and spelt right: "Siraw" is not a misspelt "Syria".
     return [c for c in cands if c.match == "fuzzy" and c.similarity >= floor
             and c.place.feature != "country"]
-
-
-@lru_cache(maxsize=1)
-def _continents() -> dict[str, dict[str, str]]:
-    return {normalize_name(n): row for row in read_table("continents.tsv")
-            for n in row["names"].split("|")}
-
-
-def _continent(name: str) -> Resolution | None:
-    row = _continents().get(normalize_name(name))
-    if row is None:
-        return None
-    return Resolution(query=name, place_id=f"continent:{row['code']}", name=row["name"],
-                      latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                      feature="continent", geo_precision=REGION, confidence=0.9,
-                      reason="continent name")
 
 
 def _alternatives(name: str) -> list[str]:
@@ -465,30 +534,87 @@ def _strict(context: Context) -> bool:
     return bool(context.countries) and not context.text
 
 
+@lru_cache(maxsize=64)
+def _countries_named(text: str) -> tuple[str, ...]:
+    """Countries whose English adjective a text writes ("Iranian forces"), most written first."""
+    table = place_references()
+    votes = Counter(table[w][2] for w in _WORDS.findall(text)
+                    if w in table and table[w][1] == "country")
+    return tuple(c for c, _ in votes.most_common(3))
+
+
+def _document_countries(context: Context, hint: str | None) -> tuple[str, ...]:
+    """The countries a document is about, most telling first: its focus, the country the words
+    around the name give, the country of most places resolved nearby, then the countries its
+    adjectives name."""
+    around = Counter(r.country for r in context.nearby if r.resolved and r.country)
+    named = _countries_named(context.text) if context.text else ()
+    return tuple(dict.fromkeys(c for c in (*context.countries, hint,
+                                           *(c for c, _ in around.most_common(2)), *named) if c))
+
+
 def rank(name: str, context: Context, relation: Relation | None = None,
          hint: str | None = None, near_spellings: bool = True) -> Resolution:
     """Resolve a cleaned name; ``relation`` and ``hint`` come from the text around it;
-    ``near_spellings=False`` takes exact and folded matches only."""
-    continent = _continent(name)
-    if continent is not None:
-        return continent
+    ``near_spellings=False`` takes exact and folded matches only. A continent, world region,
+    ocean or sea ("Middle East", "Atlantic"), another name of a country ("Holy See") or a US
+    county ("Orange County") is what such a name means, unless the text places a namesake town
+    locally (its governorate named, a place it names nearby)."""
+    region = (world_region(name, _document_countries(context, hint)) or _country_named(name)
+              or us_county(name, context))
+    found, local = _rank_places(name, context, relation, hint, near_spellings)
+    if region is not None and not (found.resolved and local):
+        return region
+    bare = _POSSESSIVE.sub("", name)
+    if not found.resolved and bare != name and bare:  # "Orange County’s residents"
+        return dataclasses.replace(rank(bare, context, relation, hint, near_spellings),
+                                   query=name)
+    return found
+
+
+def _country_named(name: str) -> Resolution | None:
+    """The country a name means when the gazetteer does not file the country under it (a long
+    form, an official or older name: "Republic of Armenia", "Holy See"), else None."""
+    iso2 = country_names().get(written_key(name))
+    if iso2 is None or any(c.match != "fuzzy" and c.place.feature == "country"
+                           and c.place.country == iso2
+                           for c in _lookup(name, (), False)):
+        return None
+    countries = load_index().places_in(iso2, feature="country")
+    if not countries:
+        return None
+    return region_resolution(countries[0], name, f"another name of {countries[0].name}",
+                             CONFIDENCE_COUNTRY_NAME)
+
+
+def _rank_places(name: str, context: Context, relation: Relation | None, hint: str | None,
+                 near_spellings: bool) -> tuple[Resolution, bool]:
+    """The gazetteer's answer for a name, and whether the text places it locally."""
     focus = tuple(c for c in (*context.countries, hint) if c)
     strict = _strict(context)
     groups = [(part, _lookup(part, tuple(context.countries), strict))
               for part in _alternatives(name)]
     cands = [c for _, found in groups for c in found]
     if not cands:
-        return Resolution(query=name, reason="no gazetteer entry for this name")
+        return Resolution(query=name, reason="no gazetteer entry for this name"), False
     parts_of: dict[str, set[int]] = {}
     usable: list[Candidate] = []
     for i, (part, found) in enumerate(groups):
-        for cand in _usable(part, found, focus, strict):
+        for cand in _usable(part, found, focus, strict, context):
             if cand.place.id not in parts_of:
                 parts_of[cand.place.id] = set()
                 usable.append(cand)
             parts_of[cand.place.id].add(i)
     if not near_spellings or any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
+    written = [c.place for c in usable if c.match == "exact" and _closeness(name, c.place) == 1]
+    if written:
+        # Written letter for letter as some place's name, the name is not a loose folding of
+        # another's ("New York" is not York), unless that is the same place at another level
+        # (Hassaké governorate, Al-Hasakah city)
+        usable = [c for c in usable if c.match == "exact"
+                  or _closeness(name, c.place) >= FOREIGN_MIN_CLOSENESS
+                  or any(_same_family(c.place, place) for place in written)]
     if strict and any(c.place.country in focus for c in usable):
         usable = [c for c in usable if not _foreign_alias(c, focus, name)]
     if not usable:
@@ -497,16 +623,19 @@ def rank(name: str, context: Context, relation: Relation | None = None,
                                                  f"{', '.join(focus)} only small places or "
                                                  "look-alikes "
                                                  f"(first {cands[0].place.name}, "
-                                                 f"{cands[0].place.country})")
+                                                 f"{cands[0].place.country})"), False
         if _too_short(name) and not strict:
             return Resolution(query=name, reason="no good match: no exact match, and the name "
-                                                 "is too short to trust a near spelling")
+                                                 "is too short to trust a near spelling"), False
         closest = max((c for c in cands if _admissible(c, focus, name)),
                       key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
-                                             f"is only {closest.similarity:.2f} similar")
+                                             f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
               for i, c in enumerate(usable)]
+    _prefer_towns_to_their_regions(scored, name)
+    if context.lang != "fr":  # French writes world cities under French names ("Londres")
+        _main_names_first(scored, name)
     _share_region_spelling(scored)
     _support(scored, parts_of)
     scored.sort(key=lambda s: s.score, reverse=True)
@@ -516,9 +645,10 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if best.score < MIN_SCORE:
         return Resolution(query=name, candidates=[_candidate_dict(s) for s in scored[:RUNNER_UPS]],
                           reason=f"no good match: best candidate {best.cand.place.name} "
-                                 f"scores {best.score:.2f} < {MIN_SCORE}")
+                                 f"scores {best.score:.2f} < {MIN_SCORE}"), False
     abroad = any(c.match != "fuzzy" and not _admissible(c, focus, name) for c in cands)
-    return _build(name, best, runner_ups, _confidence(best, rivals, abroad), relation)
+    return (_build(name, best, runner_ups, _confidence(best, rivals, abroad), relation),
+            best.local)
 
 
 @lru_cache(maxsize=2)

@@ -100,3 +100,29 @@ def test_names_listed_before_a_contained_one_share_its_container():
     mentions = geoparse("Airstrikes hit Khan Shaykhun and Sinjar in the countryside of Idlib", "en")
     sinjar = next(m for m in mentions if m.text == "Sinjar").resolution
     assert (sinjar.country, sinjar.admin1) == ("SY", "Idlib")  # not Sinjar in Iraq
+
+
+def test_a_country_written_as_a_surname_or_in_lower_case_sets_no_focus():
+    assert document_focus("BMW teammates Colin Turkington and Andrew Jordan won again.",
+                          "en") == ()
+    assert document_focus("They roasted a turkey for the holiday.", "en") == ()
+    assert document_focus("Jordan closed its border on Monday.", "en") == ("JO",)
+
+
+def test_a_street_the_gazetteer_lacks_lies_in_the_town_the_text_names():
+    text = "Crowds filled New Orleans on Friday. Later, Frenchmen Street reopened to traffic."
+    street = _mention(text, "Frenchmen Street")
+    town = _mention(text, "New Orleans")
+    assert (street.latitude, street.longitude) == (town.latitude, town.longitude)
+    assert street.geo_precision == 2
+
+
+def test_an_organisation_named_after_a_place_is_placed_near_it():
+    res = _mention("Officials at Nenagh Municipal District approved the plan.",
+                   "Nenagh Municipal District")
+    assert (res.name, res.country, res.geo_precision) == ("Nenagh", "IE", 2)
+
+
+def test_a_state_named_alone_is_the_state_not_a_small_namesake_abroad():
+    res = _mention("Voters in Arizona went to the polls on Tuesday.", "Arizona")
+    assert (res.country, res.feature) == ("US", "governorate")
