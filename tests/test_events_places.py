@@ -32,3 +32,9 @@ def test_foreign_forces_do_not_move_a_village_to_their_country():
         "Russian warplanes conducted several airstrikes over Tarmala village, killing 3 civilians"
     )
     assert (event.country, event.admin1) == ("SY", "Idlib")
+
+
+
+def test_a_world_region_is_broader_than_the_country_the_event_is_in():
+    (event, *_) = _located("An air strike in the Levant killed 4 civilians in Syria on Monday")
+    assert (event.location, event.country, event.geo_precision) == ("Syria", "SY", 3)

@@ -23,6 +23,7 @@ from events.extraction.lexicons import actors, json_data
 from events.extraction.segments import segments
 from events.model import GEO_EXACT, GEO_NEAR, GEO_REGION
 from geo.joint import resolve_in_country
+from geo.world_regions import is_world_region
 
 PLACES_KEY = "places"
 ACTORS_KEY = "actors"
@@ -117,10 +118,11 @@ def _plausible(span: Span, actor_spans: list[Span]) -> bool:
 
 
 def is_broad(place: Place | None) -> bool:
-    """True when no place, an unresolved one or only a country is known."""
+    """True when no place, an unresolved one, or only a country or something larger (a
+    continent, world region, ocean or sea) is known."""
     if place is None or place.precision is None:
         return True
-    return (place.span._.resolution.feature or "").lower() in COUNTRY_FEATURES
+    return _is_country_or_larger(place.span)
 
 
 def _precision(span: Span) -> int | None:
@@ -136,7 +138,7 @@ def _precision(span: Span) -> int | None:
 def _specificity(span: Span) -> float:
     """Village or town beats city beats region beats country (feature names from the gazetteer)."""
     feature = (span._.resolution.feature or "").lower()
-    if feature in COUNTRY_FEATURES:
+    if _is_country_or_larger(span):
         return -2.0
     if feature in LOCAL_FEATURES:
         return 1.5
@@ -259,13 +261,13 @@ def _refocus(doc: Doc) -> None:
     votes = _actor_countries(doc)
     for span in doc.spans[PLACES_KEY]:
         if (country := _country(span)) and not (
-            _starts_organisation(span) or _is_country(span)
+            _starts_organisation(span) or _is_country_or_larger(span)
         ):
             votes[country] += span._.resolution.confidence
     text = doc.text
     for span in doc.spans[PLACES_KEY]:
         resolution = span._.resolution
-        if resolution is None or span._.relation == "border" or _is_country(span):
+        if resolution is None or span._.relation == "border" or _is_country_or_larger(span):
             continue
         if resolution.resolved and resolution.confidence >= CONFIDENT_PLACE:
             continue
@@ -287,9 +289,10 @@ def _refocus(doc: Doc) -> None:
             span._.resolution = replace(best, query=resolution.query)
 
 
-def _is_country(span: Span) -> bool:
+def _is_country_or_larger(span: Span) -> bool:
     resolution = span._.resolution
-    return (resolution.feature or "").lower() in COUNTRY_FEATURES | {"continent"}
+    feature = (resolution.feature or "").lower()
+    return feature in COUNTRY_FEATURES or is_world_region(resolution)
 
 
 def choose(
