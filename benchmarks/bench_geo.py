@@ -11,9 +11,12 @@ Usage: .venv/bin/python benchmarks/bench_geo.py [--articles N]
   same-run baselines on the same texts: bare spaCy `nlp.pipe` with the language model's default
   components, and bare spaCy with the reduced set geoparsing runs (the same pipeline with the
   place component disabled). nlp.pipe tags the sentence openers of a whole batch at once; the
-  rate of one text per call (what geo.geoparse does) is given too. Then the time of each
-  component, one after the other over the same texts (the place component's time includes its
-  opener tagging).
+  rate of one text per call (what geo.geoparse does) is given too. The geoparsing pipeline
+  multiplies matrices with numpy's BLAS on one thread (geo.nlp.OneThreadNumpyOps); both
+  bare-spaCy baselines are timed with that backend (the ratios compare like with like) and with
+  spaCy's default BLIS kernels, and the annotations of the two backends are compared. Then the
+  time of each component, one after the other over the same texts (the place component's time
+  includes its opener tagging).
 * memory: peak resident set size of the process after both.
 
 One core (CPU affinity and BLAS threads pinned). Rates are given per CPU second of this process
@@ -39,10 +42,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import spacy  # noqa: E402
 from _shared import SHARED, dev_file, read_jsonl  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from thinc.api import NumpyOps  # noqa: E402
 
 from gazetteer import load_index  # noqa: E402
 from geo import Context, resolve  # noqa: E402
-from geo.nlp import COMPONENT, MODELS, new_pipeline  # noqa: E402
+from geo.nlp import (  # noqa: E402
+    COMPONENT,
+    MODELS,
+    OneThreadNumpyOps,
+    multiply_with,
+    new_pipeline,
+)
 from geo.parse import mentions_of  # noqa: E402
 
 ROUNDS = 2  # each timing is the best of this many passes: the machine may be shared
@@ -123,25 +134,42 @@ def print_component_table(label: str, rows: list[tuple[str, float]]) -> None:
         print(f"    {name:<18} {ms:6.1f} ms  {ms / total:6.1%}")
 
 
+def annotations(doc: Doc) -> tuple:
+    """What the models decide for a Doc: entities, sentence starts, tags, parse."""
+    return ([(e.start, e.end, e.label_) for e in doc.ents], [s.start for s in doc.sents],
+            [(t.pos_, t.tag_, t.dep_, t.head.i) for t in doc])
+
+
 def bench_geoparse(lang: str, texts: list[str]) -> None:
     nlp = new_pipeline(lang)
-    full_model = spacy.load(MODELS[lang])
-    for pipeline in (nlp, full_model):
+    nlp_blis = multiply_with(new_pipeline(lang), NumpyOps())  # spaCy's default: BLIS kernels
+    full_model = multiply_with(spacy.load(MODELS[lang]), OneThreadNumpyOps())
+    full_blis = spacy.load(MODELS[lang])
+    for pipeline in (nlp, nlp_blis, full_model, full_blis):
         list(pipeline.pipe(texts[:2]))  # warm-up: lazy loads happen outside the timings
     found = sum(len(mentions_of(doc)) for doc in nlp.pipe(texts))
+    found_blis = sum(len(mentions_of(doc)) for doc in nlp_blis.pipe(texts))
+    differ = sum(annotations(a) != annotations(b)
+                 for a, b in zip(full_model.pipe(texts), full_blis.pipe(texts), strict=True))
     n = len(texts)
 
-    def reduced() -> None:
-        with nlp.select_pipes(disable=[COMPONENT]):
-            list(nlp.pipe(texts))
+    def reduced(pipeline: Language) -> None:
+        with pipeline.select_pipes(disable=[COMPONENT]):
+            list(pipeline.pipe(texts))
 
+    t_full_blis = best_times(lambda: list(full_blis.pipe(texts)))
+    t_reduced_blis = best_times(lambda: reduced(nlp_blis))
     t_full_model = best_times(lambda: list(full_model.pipe(texts)))
-    t_reduced = best_times(reduced)
+    t_reduced = best_times(lambda: reduced(nlp))
     t_ours = best_times(lambda: list(nlp.pipe(texts)))
     t_single = best_times(lambda: [nlp(text) for text in texts])
-    print(f"[{lang}] {n} articles of ~500 words, {found} place mentions")
-    print(f"[{lang}] " + rate_line(f"bare spaCy {MODELS[lang]}, all components", n, t_full_model))
-    print(f"[{lang}] " + rate_line("bare spaCy, geoparsing's components", n, t_reduced))
+    print(f"[{lang}] {n} articles of ~500 words, {found} place mentions ({found_blis} with "
+          f"BLIS); full model annotations differing between backends: {differ} of {n} articles")
+    print(f"[{lang}] " + rate_line(f"bare spaCy {MODELS[lang]}, all, BLIS", n, t_full_blis))
+    print(f"[{lang}] " + rate_line("bare spaCy, geoparsing's components, BLIS", n,
+                                   t_reduced_blis))
+    print(f"[{lang}] " + rate_line("bare spaCy, all components, numpy BLAS", n, t_full_model))
+    print(f"[{lang}] " + rate_line("bare spaCy, geoparsing's, numpy BLAS", n, t_reduced))
     print(f"[{lang}] " + rate_line("geoparse (spaCy + eventmap_places)", n, t_ours, t_reduced[0])
           + f"; {t_full_model[0] / t_ours[0]:.2f}x the full model's rate")
     print(f"[{lang}] " + rate_line("geoparse, one text per call (geo.geoparse)", n, t_single,

@@ -82,10 +82,15 @@ def document_focus(text: str, lang: str = "fr") -> tuple[str, ...]:
     who backs or leads an actor, not where things happen, and does not count; nor, in English,
     does a word in lower case ("turkey" the bird; French writes its adjectives so)."""
     table = demonyms()
-    words = (m for m in _WORD.finditer(text) if not text.startswith("-", m.end()))
-    votes = Counter(table[m.group(0).casefold()] for m in words
-                    if m.group(0).casefold() in table
-                    and (lang != "en" or (m.group(0)[0].isupper() and not _surname(text, m))))
+    votes: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if lang == "en" and not word[0].isupper():
+            continue
+        country = table.get(word.casefold())
+        if country is not None and not text.startswith("-", match.end()) and (
+                lang != "en" or not _surname(text, match)):
+            votes[country] += 1
     if not votes:
         return ()
     top = votes.most_common(1)[0][1]
@@ -190,7 +195,8 @@ def _used_as_common_word(name: str, text: str) -> bool:
     """True when the document also writes the mention in lower case as a word of its own
     ("the War … after the war"): the capital is then a title or sentence style, not a name."""
     lower = name.casefold()
-    return lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    return lower != name and lower in text and re.search(  # a plain search rules most out
+        rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
 
 
 def _written_as_name(name: str, text: str, lang: str) -> bool:

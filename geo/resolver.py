@@ -509,17 +509,23 @@ def _support(scored: list[_Scored], parts_of: dict[str, set[int]]) -> None:
     and, for a name written two ways, both spellings landing together."""
     for item in scored:
         place = item.cand.place
-        km = {o.cand.place.id: _pair_km(place.latitude, place.longitude,
-                                        o.cand.place.latitude, o.cand.place.longitude)
-              for o in scored if o.cand.place.id != place.id}
-        near = [o.cand for o in scored if km.get(o.cand.place.id, RECORD_KM + 1) <= RECORD_KM]
+        near: list[Candidate] = []
+        seat = False  # an exact record of a region lies within SEAT_KM
+        for other in scored:
+            there = other.cand.place
+            if there.id == place.id:
+                continue
+            km = _pair_km(place.latitude, place.longitude, there.latitude, there.longitude)
+            if km <= RECORD_KM:
+                near.append(other.cand)
+            seat = seat or (km <= SEAT_KM and other.cand.match != "fuzzy"
+                            and there.feature in REGION_FEATURES)
         records = sum(1 for c in near if c.match != "fuzzy")
         if place.feature not in REGION_FEATURES:  # a region's point is arbitrary
             if records:
                 item.score += RECORD_WEIGHT * min(records, 3)
                 item.notes.append(f"{records} nearby records")
-            if any(o.cand.match != "fuzzy" and o.cand.place.feature in REGION_FEATURES
-                   and km.get(o.cand.place.id, SEAT_KM + 1) <= SEAT_KM for o in scored):
+            if seat:
                 item.score += SEAT_WEIGHT
                 item.notes.append("seat of the region of that name")
         spellings = parts_of[place.id].union(*(parts_of[c.place.id] for c in near)) - {0}

@@ -72,3 +72,11 @@ def test_a_batch_through_nlp_pipe_finds_what_each_text_finds_alone():
     batch = [_as_tuples(mentions_of(doc)) for doc in shared_pipeline("en").pipe(texts)]
     assert batch == alone
     assert any(name == "Homs" for name, *_ in alone[0])
+
+
+def test_false_friends_are_found_in_any_case_and_with_either_apostrophe():
+    from geo.lexicon import false_friend_regex
+
+    text = "ISIS and l’État islamique attacked; DAESH claimed it; isis is a goddess; Daesh."
+    found = [m.group(0) for m in false_friend_regex().finditer(text)]
+    assert found == ["ISIS", "l’État islamique", "DAESH", "Daesh"]

@@ -83,3 +83,47 @@ def test_attribute_rules_give_the_same_annotations_in_a_batch_as_one_by_one():
         return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
     assert [annotations(d) for d in nlp.pipe(texts)] == [annotations(nlp(t)) for t in texts]
+
+
+def test_the_models_multiply_on_one_blas_thread_and_leave_the_process_setting_alone(
+        monkeypatch):
+    from thinc.backends.ops import Ops
+    from threadpoolctl import ThreadpoolController
+
+    from geo.parse import shared_pipeline
+
+    blas = ThreadpoolController().select(user_api="blas")
+    threads_inside: list[int] = []
+    plain_gemm = Ops.gemm
+
+    def counting_gemm(self, *args, **kwargs):
+        threads_inside.append(max(lib["num_threads"] for lib in blas.info()))
+        return plain_gemm(self, *args, **kwargs)
+
+    monkeypatch.setattr(Ops, "gemm", counting_gemm)
+    with blas.limit(limits=2):
+        before = [lib["num_threads"] for lib in blas.info()]
+        mentions = geoparse("Police said the convoy was hit near Aleppo.\n"
+                            "Officials in Homs confirmed it.", "en")
+        after = [lib["num_threads"] for lib in blas.info()]
+    assert [m.text for m in mentions] == ["Aleppo", "Homs"]
+    assert threads_inside and set(threads_inside) == {1}  # numpy's BLAS ran the products
+    assert after == before
+    assert shared_pipeline("en").get_pipe("ner").model.ops.use_blis is False
+
+
+def test_the_entities_are_those_of_spacys_default_matrix_backend():
+    import spacy
+
+    from geo.nlp import MODELS
+    from geo.parse import shared_pipeline
+
+    text = ("Turkish drones struck Tal Tamar and Qamishli on Tuesday, the Syrian Observatory "
+            "for Human Rights said. In Washington, John Kirby told reporters the United States "
+            "had asked Ankara for restraint. Aid reached Al-Hol camp near Hasakah.")
+    reference = spacy.load(MODELS["en"], exclude=["lemmatizer"])(text)
+    with shared_pipeline("en").select_pipes(disable=["eventmap_places"]):
+        ours = shared_pipeline("en")(text)
+    assert reference.ents and [(e.text, e.label_) for e in ours.ents] == [
+        (e.text, e.label_) for e in reference.ents]
+    assert [s.start for s in ours.sents] == [s.start for s in reference.sents]
