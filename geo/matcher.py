@@ -308,7 +308,9 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             named.append(item)
         elif lang == "en" and (item.start, item.end) in person_names and not _blocked(
                 full, item, friend_blockers):
-            item.source = "person"  # NER's "Tamil Nadu said": kept only if it is a region
+            # NER's "Tamil Nadu said": kept only if it is a region; a large city's one-word
+            # name ("Cheltenham") is read as the city unless a full name elsewhere holds it
+            item.source = "gazetteer" if _large_city(full[item.start : item.end]) else "person"
             named.append(item)
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
@@ -412,6 +414,11 @@ def embeddable_places(name: str) -> tuple[str, ...]:
                  if written_key(c.place.name) == key and (
                      c.place.feature in EMBEDDED_FEATURES
                      or c.place.population >= EMBEDDED_POPULATION))
+
+
+def _large_city(text: str) -> bool:
+    """A one-word name of a city of at least 100,000 people (or of a country or region)."""
+    return " " not in text and text[:1].isupper() and bool(embeddable_places(text))
 
 
 def _embeddable(text: str) -> bool:
