@@ -293,6 +293,7 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
     entity_blockers = [(e.start_char, e.end_char) for e in ents if e.label_ in blocking]
     person_names = {(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"}
+    group_names = {(e.start_char, e.end_char) for e in ents if e.label_ == "NORP"}
     full = doc.text if text is None else text
     table = _TokenTable(doc, full)
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
@@ -312,6 +313,9 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             # name ("Cheltenham") is read as the city unless a full name elsewhere holds it
             item.source = "gazetteer" if _large_city(full[item.start : item.end]) else "person"
             named.append(item)
+        elif lang == "en" and (item.start, item.end) in group_names and _large_city(
+                full[item.start : item.end]) and not _blocked(full, item, friend_blockers):
+            named.append(item)  # NER's "a visit to Tunis" as a nationality
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name

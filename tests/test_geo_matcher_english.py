@@ -59,3 +59,10 @@ def test_a_large_city_ner_calls_a_person_is_the_city():
 def test_a_large_citys_name_that_is_a_persons_surname_here_is_the_person():
     text = "Abraham Lincoln spoke at length. Later Lincoln said the war was over."
     assert [m.text for m in geoparse(text, "en")] == []
+
+
+def test_a_large_city_ner_calls_a_nationality_is_the_city():
+    mentions = {m.text: m.resolution.country for m in geoparse(
+        "Algeria has a central role in the region. In a visit to Tunis on 1 February Macron "
+        "criticised NATO.", "en")}
+    assert mentions.get("Tunis") == "TN"
