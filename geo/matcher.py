@@ -22,9 +22,11 @@ from geo import relations
 from geo.lexicon import (
     country_abbreviations,
     demonyms,
+    directions,
     false_friend_regex,
     generic_words,
     is_false_friend,
+    local_words,
     org_cues,
     place_references,
     state_abbreviations,
@@ -412,8 +414,9 @@ def embeddable_places(name: str) -> tuple[str, ...]:
     ("Washington" in "University of Washington", "Malta" in "HSBC Malta"). Smaller places
     share their names with people and things too often to be read inside a name."""
     key = written_key(name)
-    if key in generic_words("en") or len(key) < 3:
-        return ()  # "Central", "Western": a kind of thing, not a place named
+    if len(key) < 3 or key in generic_words("en") or key in directions("en") or (
+            name in local_words("en")):
+        return ()  # "Central", "Southern", "Centre": a kind of thing or a side, no place
     return tuple(c.place.id for c in load_index().candidates(name, limit=20, fuzzy=False)
                  if written_key(c.place.name) == key and (
                      c.place.feature in EMBEDDED_FEATURES

@@ -61,3 +61,8 @@ def test_an_organisations_country_alone_gives_no_event_place():
 def test_french_organisation_names_are_unchanged():
     kinds = _kinds("Des étudiants de l'Université de Genève ont manifesté à Lyon.", "fr")
     assert all(kind == "name" for kind, _ in kinds.values())
+
+
+def test_a_generic_word_inside_an_organisation_name_is_no_place():
+    text = "Patients attend the Macmillan Support Centre for treatment, said the Southern Trust."
+    assert not [m for m in geoparse(text, "en") if m.kind == "embedded"]
