@@ -21,6 +21,7 @@ from gazetteer import load_index, normalize_name
 from geo import relations
 from geo.lexicon import (
     country_abbreviations,
+    country_names,
     demonyms,
     directions,
     false_friend_regex,
@@ -438,18 +439,31 @@ def _embeddable(text: str) -> bool:
     return text[:1].isupper() and bool(embeddable_places(text))
 
 
+def _country_name_entity(ent: Span) -> bool:
+    """An organisation entity that is all of another name of a country ("the Holy See"):
+    NER reads a state's formal name as an institution."""
+    words = ent[1:] if ent[0].is_stop else ent
+    return len(words) > 0 and written_key(words.text) in country_names()
+
+
 def find_embedded(doc: Doc, text: str, lang: str) -> list[Found]:
     """English places named inside an organisation's name ("University of Washington",
     "California Highway Patrol", "HSBC Malta", "FrontCounter BC"): organisations are named
     after the country, region or city they are in or serve, and English news annotation
     counts such words as toponyms. Only part of the name, never the whole of it, and only a
     country, a first-level region (or its postal code) or a city of at least 100,000 people.
-    They are mentions of kind "embedded": about the place, not where something happens."""
+    They are mentions of kind "embedded": about the place, not where something happens. An
+    organisation that is all of a country's other name ("the Holy See") is that country, a
+    mention of kind "name"."""
     if lang != "en":
         return []
     found = []
     for ent in doc.ents:
         if ent.label_ not in EMBEDDING_LABELS:
+            continue
+        if _country_name_entity(ent):
+            words = ent[1:] if ent[0].is_stop else ent
+            found.append(Found(words.start_char, words.end_char, "name"))
             continue
         first = ent.start + 1 if ent[0].is_stop else ent.start  # "The Washington Post"
         i = first

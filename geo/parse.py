@@ -11,7 +11,13 @@ from spacy.tokens import Doc
 from gazetteer import load_index
 from geo.inputs import clean_text
 from geo.language import detect_language
-from geo.lexicon import country_abbreviations, place_references, state_abbreviations
+from geo.lexicon import (
+    country_abbreviations,
+    country_names,
+    place_references,
+    state_abbreviations,
+    written_key,
+)
 from geo.matcher import (
     embeddable_places,
     find_country_abbreviations,
@@ -69,13 +75,12 @@ def state_resolution(code: str) -> Resolution:
 
 
 @lru_cache(maxsize=256)
-def country_resolution(code: str) -> Resolution:
-    """The country a capital abbreviation stands for ("DPRK" → North Korea)."""
-    iso2 = country_abbreviations()[code]
+def country_resolution(iso2: str, word: str) -> Resolution:
+    """The country a word stands for ("DPRK" → North Korea, "Holy See" → Vatican)."""
     countries = load_index().places_in(iso2, feature="country")
     if not countries:
-        return Resolution(query=code, reason=f"abbreviation of {iso2}: no country record")
-    return region_resolution(countries[0], code, f"abbreviation of {countries[0].name}",
+        return Resolution(query=word, reason=f"refers to {iso2}: no country record")
+    return region_resolution(countries[0], word, f"refers to {countries[0].name}",
                              REFERENCE_CONFIDENCE)
 
 
@@ -85,9 +90,12 @@ def embedded_resolution(word: str, text: str) -> Resolution:
     countries, regions or large cities of that name, else the first of these by rank
     (country, then region, then the most populous city)."""
     if word in country_abbreviations():
-        return country_resolution(word)
+        return country_resolution(country_abbreviations()[word], word)
     if word in state_abbreviations():
         return state_resolution(word)
+    iso2 = country_names().get(written_key(word))
+    if iso2 is not None:
+        return country_resolution(iso2, word)
     allowed = embeddable_places(word)
     chosen = resolve(word, Context(text=text, lang="en"))
     if chosen.place_id in allowed:
@@ -135,7 +143,8 @@ def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
     taken = names + references + states
     countries = [
         PlaceMention(text[r.start : r.end], r.start, r.end,
-                     country_resolution(text[r.start : r.end]), kind=r.source)
+                     country_resolution(country_abbreviations()[text[r.start : r.end]],
+                                        text[r.start : r.end]), kind=r.source)
         for r in find_country_abbreviations(text, lang)
         if not any(m.start < r.end and r.start < m.end for m in taken)]
     taken += countries

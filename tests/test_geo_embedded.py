@@ -66,3 +66,11 @@ def test_french_organisation_names_are_unchanged():
 def test_a_generic_word_inside_an_organisation_name_is_no_place():
     text = "Patients attend the Macmillan Support Centre for treatment, said the Southern Trust."
     assert not [m for m in geoparse(text, "en") if m.kind == "embedded"]
+
+
+def test_an_organisation_that_is_a_countrys_other_name_is_the_country():
+    text = ("President Serzh Sargsyan paid an official visit to the Holy See on Monday. Relations "
+            "between the Republic of Armenia and the Holy See are good.")
+    holy = [m for m in geoparse(text, "en") if m.text == "Holy See"]
+    assert holy and all((m.kind, m.resolution.country, m.resolution.query)
+                        == ("name", "VA", "Holy See") for m in holy)
