@@ -120,10 +120,10 @@ def false_friend_regex() -> re.Pattern[str]:
 
 
 @cache
-def country_abbreviations() -> frozenset[str]:
-    """Capital abbreviations that English writes for countries ("UAE", "UK"), kept as names
-    where other short capital codes are read as organisations."""
-    return frozenset(r["abbreviation"] for r in read_table("country_abbreviations.tsv"))
+def country_abbreviations() -> dict[str, str]:
+    """Capital abbreviations that English writes for countries ("UAE", "UK", "DPRK") → ISO2,
+    kept as names where other short capital codes are read as organisations."""
+    return {r["abbreviation"]: r["iso2"] for r in read_table("country_abbreviations.tsv")}
 
 
 @cache

@@ -21,13 +21,18 @@ from gazetteer import load_index, normalize_name
 from geo import relations
 from geo.lexicon import (
     country_abbreviations,
+    country_names,
     demonyms,
+    directions,
     false_friend_regex,
+    generic_words,
     is_false_friend,
+    local_words,
     org_cues,
     place_references,
     state_abbreviations,
     toponym_heads,
+    written_key,
 )
 
 MAX_NGRAM = 5
@@ -54,7 +59,8 @@ class Found:
     end: int
     # "ner", "gazetteer", "head", "cued" (after a place cue), "both", "border", "person" (a
     # gazetteer name that NER calls a person, as a whole), "adjective" or "abbreviation"
-    # (a word referring to a country or continent: "Russian", "EU")
+    # (a word referring to a country or continent: "Russian", "EU"), "embedded" (a place
+    # named inside an organisation's name: "University of Washington")
     source: str
     countries: tuple[str, ...] = ()
 
@@ -290,6 +296,7 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     blocking = BLOCKING_LABELS.get(lang, BLOCKING_LABELS["en"])
     entity_blockers = [(e.start_char, e.end_char) for e in ents if e.label_ in blocking]
     person_names = {(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"}
+    group_names = {(e.start_char, e.end_char) for e in ents if e.label_ == "NORP"}
     full = doc.text if text is None else text
     table = _TokenTable(doc, full)
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
@@ -305,8 +312,13 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             named.append(item)
         elif lang == "en" and (item.start, item.end) in person_names and not _blocked(
                 full, item, friend_blockers):
-            item.source = "person"  # NER's "Tamil Nadu said": kept only if it is a region
+            # NER's "Tamil Nadu said": kept only if it is a region; a large city's one-word
+            # name ("Cheltenham") is read as the city unless a full name elsewhere holds it
+            item.source = "gazetteer" if _large_city(full[item.start : item.end]) else "person"
             named.append(item)
+        elif lang == "en" and (item.start, item.end) in group_names and _large_city(
+                full[item.start : item.end]) and not _blocked(full, item, friend_blockers):
+            named.append(item)  # NER's "a visit to Tunis" as a nationality
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
@@ -388,3 +400,99 @@ def find_state_abbreviations(text: str, lang: str, names: list[tuple[int, int]])
 def to_span(doc: Doc, item: Found) -> Span | None:
     """The token span covering a candidate (expanded to token bounds)."""
     return doc.char_span(item.start, item.end, alignment_mode="expand")
+
+
+EMBEDDING_LABELS = frozenset({"ORG"})
+EMBEDDED_FEATURES = frozenset({"country", "governorate"})
+EMBEDDED_POPULATION = 100_000
+MAX_EMBEDDED_WORDS = 3
+
+
+@lru_cache(maxsize=100_000)
+def embeddable_places(name: str) -> tuple[str, ...]:
+    """Ids of the countries, first-level regions and cities of at least 100,000 people the
+    gazetteer files under exactly this name: the places an organisation is named after
+    ("Washington" in "University of Washington", "Malta" in "HSBC Malta"). Smaller places
+    share their names with people and things too often to be read inside a name."""
+    key = written_key(name)
+    if len(key) < 3 or key in generic_words("en") or key in directions("en") or (
+            name in local_words("en")):
+        return ()  # "Central", "Southern", "Centre": a kind of thing or a side, no place
+    return tuple(c.place.id for c in load_index().candidates(name, limit=20, fuzzy=False)
+                 if written_key(c.place.name) == key and (
+                     c.place.feature in EMBEDDED_FEATURES
+                     or c.place.population >= EMBEDDED_POPULATION))
+
+
+def _large_city(text: str) -> bool:
+    """A one-word name of a city of at least 100,000 people (or of a country or region)."""
+    return " " not in text and text[:1].isupper() and bool(embeddable_places(text))
+
+
+def _embeddable(text: str) -> bool:
+    if is_false_friend(text):
+        return False
+    if text in country_abbreviations():
+        return True
+    if text.isupper() and text.isalpha() and text in state_abbreviations():
+        return True  # "FrontCounter BC", "NSW National Parks": postal codes, not "Ala."
+    return text[:1].isupper() and bool(embeddable_places(text))
+
+
+def _country_name_entity(ent: Span) -> bool:
+    """An organisation entity that is all of another name of a country ("the Holy See"):
+    NER reads a state's formal name as an institution."""
+    words = ent[1:] if ent[0].is_stop else ent
+    return len(words) > 0 and written_key(words.text) in country_names()
+
+
+def find_embedded(doc: Doc, text: str, lang: str) -> list[Found]:
+    """English places named inside an organisation's name ("University of Washington",
+    "California Highway Patrol", "HSBC Malta", "FrontCounter BC"): organisations are named
+    after the country, region or city they are in or serve, and English news annotation
+    counts such words as toponyms. Only part of the name, never the whole of it, and only a
+    country, a first-level region (or its postal code) or a city of at least 100,000 people.
+    They are mentions of kind "embedded": about the place, not where something happens. An
+    organisation that is all of a country's other name ("the Holy See") is that country, a
+    mention of kind "name"."""
+    if lang != "en":
+        return []
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in EMBEDDING_LABELS:
+            continue
+        if _country_name_entity(ent):
+            words = ent[1:] if ent[0].is_stop else ent
+            found.append(Found(words.start_char, words.end_char, "name"))
+            continue
+        first = ent.start + 1 if ent[0].is_stop else ent.start  # "The Washington Post"
+        i = first
+        while i < ent.end:
+            size = 0
+            for n in range(min(MAX_EMBEDDED_WORDS, ent.end - i), 0, -1):
+                words = doc[i : i + n]
+                if n < ent.end - first and all(t.text[:1].isupper() for t in words) and (
+                        _embeddable(words.text)):
+                    size = n
+                    break
+            if size:
+                found.append(Found(doc[i].idx, doc[i + size - 1].idx + len(doc[i + size - 1]),
+                                   "embedded"))
+            i += max(size, 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _country_abbreviation_regex() -> re.Pattern[str]:
+    codes = "|".join(re.escape(c) for c in sorted(country_abbreviations(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.&$])(?:{codes})(?![\w&$])(?!\.\w)")
+
+
+def find_country_abbreviations(text: str, lang: str) -> list[Found]:
+    """English capital abbreviations of countries ("DPRK", "UAE", "T&T", "U.S.") anywhere in
+    the text, written as they are listed (case-sensitive): NER often calls them organisations
+    and the gazetteer lacks some. Their source is the mention kind "abbreviation"."""
+    if lang != "en":
+        return []
+    return [Found(m.start(), m.end(), "abbreviation")
+            for m in _country_abbreviation_regex().finditer(text)]

@@ -52,9 +52,11 @@ class Resolution:
 class PlaceMention:
     """One place mention in a text: its character span, what it resolved to, its qualifier,
     and its kind: "name" (a place named), "adjective" (a country or continent written as an
-    adjective, "Russian troops") or "abbreviation" (a union of countries, "EU" for Europe, or a
-    state written after a place, "Trenton, N.J."): the last two are about the place, not where
-    something happens."""
+    adjective, "Russian troops"), "abbreviation" (a union of countries, "EU" for Europe, a
+    country's capital abbreviation, "DPRK", or a state written after a place, "Trenton, N.J.")
+    or "embedded" (a country, region or large city named inside an organisation's name,
+    "University of Washington", "HSBC Malta"): all but "name" are about the place, not where
+    something happens, and events never take them as their place."""
 
     text: str
     start: int

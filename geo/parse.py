@@ -11,11 +11,23 @@ from spacy.tokens import Doc
 from gazetteer import load_index
 from geo.inputs import clean_text
 from geo.language import detect_language
-from geo.lexicon import place_references, state_abbreviations
-from geo.matcher import find_place_references, find_state_abbreviations
-from geo.model import PlaceMention, Resolution
+from geo.lexicon import (
+    country_abbreviations,
+    country_names,
+    place_references,
+    state_abbreviations,
+    written_key,
+)
+from geo.matcher import (
+    embeddable_places,
+    find_country_abbreviations,
+    find_embedded,
+    find_place_references,
+    find_state_abbreviations,
+)
+from geo.model import Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
-from geo.resolver import region_resolution
+from geo.resolver import region_resolution, resolve
 from geo.world_regions import world_region
 
 REFERENCE_CONFIDENCE = 0.8
@@ -62,12 +74,52 @@ def state_resolution(code: str) -> Resolution:
     return region_resolution(state, code, f"abbreviation of {state.name}", REFERENCE_CONFIDENCE)
 
 
+@lru_cache(maxsize=256)
+def country_resolution(iso2: str, word: str) -> Resolution:
+    """The country a word stands for ("DPRK" → North Korea, "Holy See" → Vatican)."""
+    countries = load_index().places_in(iso2, feature="country")
+    if not countries:
+        return Resolution(query=word, reason=f"refers to {iso2}: no country record")
+    return region_resolution(countries[0], word, f"refers to {countries[0].name}",
+                             REFERENCE_CONFIDENCE)
+
+
+def embedded_resolution(word: str, text: str) -> Resolution:
+    """The place an organisation is named after: a country or state abbreviation as such,
+    else the place the resolver picks in the document's context when it is one of the
+    countries, regions or large cities of that name, else the first of these by rank
+    (country, then region, then the most populous city)."""
+    if word in country_abbreviations():
+        return country_resolution(country_abbreviations()[word], word)
+    if word in state_abbreviations():
+        return state_resolution(word)
+    iso2 = country_names().get(written_key(word))
+    if iso2 is not None:
+        return country_resolution(iso2, word)
+    allowed = embeddable_places(word)
+    chosen = resolve(word, Context(text=text, lang="en"))
+    if chosen.place_id in allowed:
+        return chosen
+    index = load_index()
+    places = [c.place for c in index.candidates(word, limit=20, fuzzy=False)
+              if c.place.id in allowed]
+    best = min(places, key=lambda p: (p.feature != "country", p.feature != "governorate",
+                                      -p.population))
+    if best.feature in ("country", "governorate"):
+        return region_resolution(best, word, f"organisation named after {best.name}",
+                                 REFERENCE_CONFIDENCE)
+    return resolve(word, Context(countries=(best.country,), lang="en"))
+
+
 def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
     """The PlaceMentions of a Doc processed by the eventmap_places component: its place names,
-    the words referring to a country or continent ("Russian", "EU") and the state
-    abbreviations written after a place name ("Trenton, N.J.") that no place name covers, in
-    text order. ``text`` is the Doc's text when the caller has it (doc.text is rebuilt from
-    the tokens on each access)."""
+    the words referring to a country or continent ("Russian", "EU"), the state
+    abbreviations written after a place name ("Trenton, N.J."), the capital abbreviations of
+    countries ("DPRK") and, in English, the places named inside an organisation's name
+    ("University of Washington"), each only where nothing found before covers it, in text
+    order. Only the place names are in ``doc.spans``, where events read their places.
+    ``text`` is the Doc's text when the caller has it (doc.text is rebuilt from the tokens on
+    each access)."""
     names = [PlaceMention(span.text, span.start_char, span.end_char, span._.resolution,
                           span._.relation) for span in doc.spans.get(SPANS_KEY, [])]
     lang = "en" if doc.lang_ == "en" else "fr"
@@ -88,7 +140,20 @@ def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
                      state_resolution(text[r.start : r.end]), kind=r.source)
         for r in find_state_abbreviations(text, lang, [(m.start, m.end) for m in names])
         if not any(m.start < r.end and r.start < m.end for m in names)]
-    return sorted(names + references + states, key=lambda m: m.start)
+    taken = names + references + states
+    countries = [
+        PlaceMention(text[r.start : r.end], r.start, r.end,
+                     country_resolution(country_abbreviations()[text[r.start : r.end]],
+                                        text[r.start : r.end]), kind=r.source)
+        for r in find_country_abbreviations(text, lang)
+        if not any(m.start < r.end and r.start < m.end for m in taken)]
+    taken += countries
+    embedded = [
+        PlaceMention(text[r.start : r.end], r.start, r.end,
+                     embedded_resolution(text[r.start : r.end], text), kind=r.source)
+        for r in find_embedded(doc, text, lang)
+        if not any(m.start < r.end and r.start < m.end for m in taken)]
+    return sorted(taken + embedded, key=lambda m: m.start)
 
 
 def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:

@@ -47,3 +47,22 @@ def test_a_persons_surname_is_not_a_place_elsewhere_in_the_text():
             "said the talks had gone well.")
     assert "Buhari" not in _mentions(text)
     assert _mentions(text).get("Abuja", (None,))[0] == "NG"
+
+
+def test_a_large_city_ner_calls_a_person_is_the_city():
+    mentions = {m.text: m.resolution.country for m in geoparse(
+        "The closure will affect people travelling to Cirencester from Gloucester and "
+        "Cheltenham, potentially doubling journey times.", "en")}
+    assert mentions.get("Cheltenham") == "GB"
+
+
+def test_a_large_citys_name_that_is_a_persons_surname_here_is_the_person():
+    text = "Abraham Lincoln spoke at length. Later Lincoln said the war was over."
+    assert [m.text for m in geoparse(text, "en")] == []
+
+
+def test_a_large_city_ner_calls_a_nationality_is_the_city():
+    mentions = {m.text: m.resolution.country for m in geoparse(
+        "Algeria has a central role in the region. In a visit to Tunis on 1 February Macron "
+        "criticised NATO.", "en")}
+    assert mentions.get("Tunis") == "TN"
