@@ -103,6 +103,8 @@ def embedded_resolution(word: str, text: str) -> Resolution:
     index = load_index()
     places = [c.place for c in index.candidates(word, limit=20, fuzzy=False)
               if c.place.id in allowed]
+    if not places:  # not a name an organisation takes from a place after all
+        return chosen
     best = min(places, key=lambda p: (p.feature != "country", p.feature != "governorate",
                                       -p.population))
     if best.feature in ("country", "governorate"):

@@ -4,7 +4,7 @@ of their own kind, and never the place where an event happens."""
 from __future__ import annotations
 
 from events import extract
-from geo.parse import geoparse
+from geo.parse import embedded_resolution, geoparse
 
 
 def _kinds(text: str, lang: str = "en") -> dict[str, tuple[str, str | None]]:
@@ -74,3 +74,9 @@ def test_an_organisation_that_is_a_countrys_other_name_is_the_country():
     holy = [m for m in geoparse(text, "en") if m.text == "Holy See"]
     assert holy and all((m.kind, m.resolution.country, m.resolution.query)
                         == ("name", "VA", "Holy See") for m in holy)
+
+
+def test_a_word_no_place_is_named_for_gives_a_reason_not_an_error():
+    res = embedded_resolution("Zzqx", "Zzqx University said on Monday")
+    assert not res.resolved
+    assert res.reason
