@@ -34,6 +34,7 @@ from geo.lexicon import (
     toponym_heads,
     written_key,
 )
+from geo.world_regions import world_region
 
 MAX_NGRAM = 5
 PLACE_LABELS = {"fr": frozenset({"LOC", "GPE"}), "en": frozenset({"GPE", "LOC", "FAC"})}
@@ -226,10 +227,27 @@ def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, in
     return start, start + len(text)
 
 
+def _world_region_name(full: str, start: int, end: int) -> Found | None:
+    """An entity naming a sea or world region, kept whole but for a leading article: the common
+    noun is part of the name ("mer Rouge", "golfe Persique"), and French NER files some regions
+    under MISC ("Moyen-Orient")."""
+    text = full[start:end]
+    if world_region(text) is None:
+        return None
+    lead = _LEADING_FUNCTION_WORD.match(text)
+    if lead and world_region(text[lead.end() :]) is not None:  # "the Middle East"
+        start += lead.end()
+    return Found(start, end, "ner")
+
+
 def _ner_spans(doc: Doc, ents: tuple[Span, ...], full: str, lang: str) -> list[Found]:
     labels = PLACE_LABELS.get(lang, PLACE_LABELS["en"])
     out = []
     for ent in ents:
+        region = _world_region_name(full, ent.start_char, ent.end_char)
+        if region is not None:
+            out.append(region)
+            continue
         if ent.label_ not in labels:
             continue
         start, end = _trim(doc, full, ent.start_char, ent.end_char, lang)

@@ -79,3 +79,13 @@ def test_a_county_named_with_a_possessive_is_still_the_county():
 
 def test_an_old_name_of_a_world_city_is_the_town_that_bears_it():
     assert resolve("Salisbury").country == "GB"
+
+
+def test_french_seas_and_regions_keep_their_common_noun():
+    text = ("Au Moyen-Orient, la tension monte en mer Rouge et dans le golfe Persique, tandis "
+            "que l'Afrique du Nord reste calme.")
+    found = {m.text: m.resolution for m in geoparse(text, lang="fr")}
+    assert {name: res.name for name, res in found.items()} == {
+        "Moyen-Orient": "Middle East", "mer Rouge": "Red Sea", "golfe Persique": "Persian Gulf",
+        "Afrique du Nord": "Northern Africa"}
+    assert all(res.geo_precision == REGION and not res.country for res in found.values())
