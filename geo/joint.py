@@ -33,6 +33,7 @@ from geo.relations import (
     after,
     before,
     country_hint,
+    destined,
     holder_link,
     targeted,
 )
@@ -421,11 +422,12 @@ def _framing(text: str, start: int, end: int, lang: str) -> str | None:
     """How the words around a name frame it as a place: "noun" (a place noun after it: "Rastan
     city", "Houla area"), "relation" (a relative phrase before it: "in the vicinity of
     al-Qaryatayn"), "target" (an attack on it: "raids on Anadan", "shelling targets
-    Maskanah"), or None."""
+    Maskanah"), "destination" (where someone travels: "travelling to Cirencester"), or None."""
     if _PLACE_NOUN_AFTER.match(text, end) is not None:
         return "noun"
     framing = "relation" if before(text, start, lang) is not None else (
-        "target" if targeted(text, start, lang) else None)
+        "target" if targeted(text, start, lang) else (
+            "destination" if destined(text, start, lang) else None))
     return framing if framing and _plausible_new_name(text, start, end) else None
 
 

@@ -164,3 +164,11 @@ def generic_words(lang: str) -> frozenset[str]:
     "University", "Street"): alone, or only with each other, they are no place name."""
     return frozenset(r["word"].casefold() for r in read_table("generic_words.tsv")
                      if r["lang"] == lang)
+
+
+@cache
+def newspaper_words(lang: str) -> tuple[str, ...]:
+    """Words that end a newspaper's title in ``lang`` ("Post", "Times", "Free Press"), longest
+    first: a paper is named after the city it is published in ("The Washington Post")."""
+    words = {r["word"] for r in read_table("newspaper_words.tsv") if r["lang"] == lang}
+    return tuple(sorted(words, key=len, reverse=True))

@@ -28,6 +28,7 @@ from geo.lexicon import (
     generic_words,
     is_false_friend,
     local_words,
+    newspaper_words,
     org_cues,
     place_references,
     state_abbreviations,
@@ -514,3 +515,15 @@ def find_country_abbreviations(text: str, lang: str) -> list[Found]:
         return []
     return [Found(m.start(), m.end(), "abbreviation")
             for m in _country_abbreviation_regex().finditer(text)]
+
+
+def names_city(text: str, start: int, end: int, lang: str) -> bool:
+    """True when a place name embedded in an organisation's name stands for a city: the words
+    right after it end a newspaper's title ("[Washington] Post", "[Detroit] Free Press"), and a
+    paper is named after the city it is published in; or it is a dispatch's dateline in
+    capitals ("WASHINGTON (AP) —"), which names the city the story was filed from."""
+    if _dateline(text, Found(start, end, "embedded")):
+        return True
+    rest = text[end : end + 40].lstrip(" ")
+    return any(rest.startswith(word) and not rest[len(word) : len(word) + 1].isalpha()
+               for word in newspaper_words(lang))

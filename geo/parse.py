@@ -19,11 +19,13 @@ from geo.lexicon import (
     written_key,
 )
 from geo.matcher import (
+    EMBEDDED_POPULATION,
     embeddable_places,
     find_country_abbreviations,
     find_embedded,
     find_place_references,
     find_state_abbreviations,
+    names_city,
 )
 from geo.model import Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
@@ -84,11 +86,14 @@ def country_resolution(iso2: str, word: str) -> Resolution:
                              REFERENCE_CONFIDENCE)
 
 
-def embedded_resolution(word: str, text: str) -> Resolution:
+def embedded_resolution(word: str, text: str, masthead: bool = False) -> Resolution:
     """The place an organisation is named after: a country or state abbreviation as such,
     else the place the resolver picks in the document's context when it is one of the
     countries, regions or large cities of that name, else the first of these by rank
-    (country, then region, then the most populous city)."""
+    (country, then region, then the most populous city). In a newspaper's title
+    or a dateline (``masthead``: "The Washington Post", "WASHINGTON (AP)") the most populous
+    large city of the name wins over a region, whatever the context: a paper is named after the
+    city it is published in, a dispatch after the city it is filed from."""
     if word in country_abbreviations():
         return country_resolution(country_abbreviations()[word], word)
     if word in state_abbreviations():
@@ -98,6 +103,10 @@ def embedded_resolution(word: str, text: str) -> Resolution:
         return country_resolution(iso2, word)
     allowed = embeddable_places(word)
     chosen = resolve(word, Context(text=text, lang="en"))
+    if masthead and chosen.feature != "country":
+        city = masthead_city(word)
+        if city is not None:
+            return city
     if chosen.place_id in allowed:
         return chosen
     index = load_index()
@@ -111,6 +120,20 @@ def embedded_resolution(word: str, text: str) -> Resolution:
         return region_resolution(best, word, f"organisation named after {best.name}",
                                  REFERENCE_CONFIDENCE)
     return resolve(word, Context(countries=(best.country,), lang="en"))
+
+
+@lru_cache(maxsize=256)
+def masthead_city(word: str) -> Resolution | None:
+    """The most populous city of at least 100,000 people filed under this name, where a
+    newspaper named after it is published ("Washington" in "The Washington Post" is the
+    capital, not the state), or None when no city that large has the name."""
+    cities = [c.place for c in load_index().candidates(word, limit=20, fuzzy=False)
+              if c.place.feature == "city" and c.place.population >= EMBEDDED_POPULATION]
+    if not cities:
+        return None
+    city = max(cities, key=lambda p: p.population)
+    chosen = resolve(word, Context(countries=(city.country,), lang="en"))
+    return chosen if chosen.place_id == city.id else None
 
 
 def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
@@ -152,7 +175,9 @@ def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
     taken += countries
     embedded = [
         PlaceMention(text[r.start : r.end], r.start, r.end,
-                     embedded_resolution(text[r.start : r.end], text), kind=r.source)
+                     embedded_resolution(text[r.start : r.end], text,
+                                         masthead=names_city(text, r.start, r.end, lang)),
+                     kind=r.source)
         for r in find_embedded(doc, text, lang)
         if not any(m.start < r.end and r.start < m.end for m in taken)]
     return sorted(taken + embedded, key=lambda m: m.start)

@@ -284,8 +284,10 @@ def holder_link(gap: str, lang: str) -> Holder | None:
 
 
 @cache
-def _target_regex(lang: str) -> re.Pattern[str] | None:
-    words = sorted((r["words"] for r in read_table("target_cues.tsv") if r["lang"] == lang),
+def _cue_regex(table: str, lang: str) -> re.Pattern[str] | None:
+    """The word sequences of one cue table (lang, words), any spacing, ending right before a
+    name."""
+    words = sorted((r["words"] for r in read_table(table) if r["lang"] == lang),
                    key=len, reverse=True)
     if not words:
         return None
@@ -293,8 +295,20 @@ def _target_regex(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|\W)(?:{alternation})\s+$", re.IGNORECASE)
 
 
+def _cued_by(table: str, text: str, start: int, lang: str) -> bool:
+    regex = _cue_regex(table, lang)
+    return regex is not None and regex.search(text[max(0, start - 30) : start]) is not None
+
+
 def targeted(text: str, start: int, lang: str) -> bool:
     """True when the words right before ``text[start:]`` make it an attack's target ("raids
     on", "shelling targets"; geo/data/target_cues.tsv)."""
-    regex = _target_regex(lang)
-    return regex is not None and regex.search(text[max(0, start - 30) : start]) is not None
+    return _cued_by("target_cues.tsv", text, start, lang)
+
+
+def destined(text: str, start: int, lang: str) -> bool:
+    """True when the words right before ``text[start:]`` make it where someone or something
+    travels ("travelling to", "returns to", "the road to"; geo/data/destination_cues.tsv): a
+    verb or noun of movement with "to" names a place next, where "to" alone often names a
+    person ("according to", "spoke to")."""
+    return _cued_by("destination_cues.tsv", text, start, lang)

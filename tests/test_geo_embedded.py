@@ -80,3 +80,23 @@ def test_a_word_no_place_is_named_for_gives_a_reason_not_an_error():
     res = embedded_resolution("Zzqx", "Zzqx University said on Monday")
     assert not res.resolved
     assert res.reason
+
+
+def _named(text: str, name: str) -> tuple[str, str | None]:
+    mention = next(m for m in geoparse(text, "en") if m.text == name)
+    return mention.kind, mention.resolution.name
+
+
+def test_a_newspaper_is_named_after_its_city_not_the_state():
+    assert _named("The network told The Washington Post the trip was pre-planned.",
+                  "Washington") == ("embedded", "Washington D.C.")
+
+
+def test_a_dateline_in_capitals_names_the_city_it_was_filed_from():
+    assert _named("By Jill Colvin, Associated Press\nWASHINGTON (AP) — China vowed on Friday "
+                  "to fight back.", "WASHINGTON") == ("embedded", "Washington D.C.")
+
+
+def test_the_state_inside_a_university_name_stays_the_state():
+    assert _named("She studied at the University of Washington last year.",
+                  "Washington")[1] == "Washington"

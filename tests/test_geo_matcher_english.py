@@ -66,3 +66,13 @@ def test_a_large_city_ner_calls_a_nationality_is_the_city():
         "Algeria has a central role in the region. In a visit to Tunis on 1 February Macron "
         "criticised NATO.", "en")}
     assert mentions.get("Tunis") == "TN"
+
+
+def test_a_town_ner_calls_a_person_is_a_place_where_people_travel_to():
+    found = _mentions("The 11-mile road closure will affect people travelling to Cirencester "
+                      "from Gloucester and Cheltenham.")
+    assert found.get("Cirencester") == ("GB", "town")
+
+
+def test_a_name_after_to_alone_is_not_taken_for_a_destination():
+    assert "Thornhill" not in _mentions("He spoke to Thornhill about the plan on Monday.")
