@@ -21,8 +21,8 @@ from geo.lexicon import (
     country_surnames,
     demonyms,
     directions,
-    generic_words,
     local_words,
+    no_place_words,
 )
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
 from geo.matcher import Found
@@ -545,8 +545,7 @@ def _named_after_place(name: str, context: Context) -> Resolution | None:
     words = name.split()
     parts = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
     parts += [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
-    generic = generic_words(context.lang or "en") | {w.casefold() for w in local_words(
-        context.lang or "en")} | set(directions(context.lang or "en"))
+    generic = no_place_words(context.lang or "en")
     for head in parts:
         if not head[:1].isupper() or all(w.casefold() in generic for w in head.split()):
             continue  # "Street" of "Press Street", "Central" of "Central Mental Hospital"

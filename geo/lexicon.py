@@ -167,6 +167,13 @@ def generic_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def no_place_words(lang: str) -> frozenset[str]:
+    """Lower-case words that, alone or only with each other, name no place in ``lang``: kinds of
+    things ("Central"), street and building words ("Street", "Centre") and directions."""
+    return generic_words(lang) | {w.casefold() for w in local_words(lang)} | set(directions(lang))
+
+
+@cache
 def newspaper_words(lang: str) -> tuple[str, ...]:
     """Words that end a newspaper's title in ``lang`` ("Post", "Times", "Free Press"), longest
     first: a paper is named after the city it is published in ("The Washington Post")."""
