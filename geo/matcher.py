@@ -112,8 +112,7 @@ def pos_readers(doc: Doc) -> list[Token]:
     pipeline tags only these (geo.nlp), not the whole document."""
     strings = doc.vocab.strings  # the words without the Token objects or the whole text
     words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-    openers = (doc[i] for i, word in enumerate(words)
-               if word[:1].isupper() or ("-" in word and _capitalised(word)))
+    openers = (doc[i] for i, word in enumerate(words) if _capitalised(word))
     return [t for t in openers if not t.is_stop and _opens_sentence(t)
             and (t.ent_type or known_name(t.text))]
 
@@ -136,8 +135,7 @@ class _TokenTable:
         rows = doc.to_array([IDX, LENGTH, IS_PUNCT, LOWER]).tolist() if len(doc) else []
         self.starts = [start for start, _, _, _ in rows]
         self.texts = [text[start : start + size] for start, size, _, _ in rows]
-        self.capitalised = [word[:1].isupper() or ("-" in word and _capitalised(word))
-                            for word in self.texts]  # _capitalised, its first test inlined
+        self.capitalised = [_capitalised(word) for word in self.texts]
         self.breaks = [bool(punct) and word not in "-'’"
                        for (_, _, punct, _), word in zip(rows, self.texts, strict=True)]
         self.lowers = [lower for _, _, _, lower in rows]
