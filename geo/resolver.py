@@ -492,6 +492,12 @@ def _matches(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
             and c.place.feature != "country"]
 
 
+def _match_rank(cand: Candidate, part: str) -> tuple[float, float]:
+    """How well one spelling of a name matches a place: the match kind, then the letters (a
+    place that "Abu Naytal (Farraj)" finds whole is ranked as "Farraj" finds it)."""
+    return _name_quality(cand), _closeness(part, cand.place)
+
+
 def _alternatives(name: str) -> list[str]:
     """The name and, for "Kobane/Ayn al Arab" or "Qurt Qulaq (Kurtkulak)", each of its spellings."""
     parts = [p.strip() for p in re.split(r"[/()]", name) if p.strip()]
@@ -604,13 +610,14 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
     if not cands:
         return Resolution(query=name, reason="no gazetteer entry for this name"), False
     parts_of: dict[str, set[int]] = {}
-    usable: list[Candidate] = []
+    spelling: dict[str, tuple[Candidate, int]] = {}  # each place's best match, by which part
     for i, (part, found) in enumerate(groups):
         for cand in _usable(part, found, focus, strict, context):
-            if cand.place.id not in parts_of:
-                parts_of[cand.place.id] = set()
-                usable.append(cand)
-            parts_of[cand.place.id].add(i)
+            parts_of.setdefault(cand.place.id, set()).add(i)
+            kept = spelling.get(cand.place.id)
+            if kept is None or _match_rank(cand, part) > _match_rank(kept[0], groups[kept[1]][0]):
+                spelling[cand.place.id] = (cand, i)
+    usable = [cand for cand, _ in spelling.values()]
     if not near_spellings or any(c.match != "fuzzy" for c in usable):
         usable = [c for c in usable if c.match != "fuzzy"]
     written = [c.place for c in usable if c.match == "exact" and _closeness(name, c.place) == 1]
@@ -637,7 +644,7 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                       key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
                                              f"is only {closest.similarity:.2f} similar"), False
-    scored = [_score(c, i, groups[min(parts_of[c.place.id])][0], context, relation, hint)
+    scored = [_score(c, i, groups[spelling[c.place.id][1]][0], context, relation, hint)
               for i, c in enumerate(usable)]
     _prefer_towns_to_their_regions(scored, name)
     if context.lang != "fr":  # French writes world cities under French names ("Londres")

@@ -85,3 +85,13 @@ def test_considered_lists_every_namesake_the_ranking_weighs():
     places = considered("Ablah", SYRIA)
     assert sum(p.country == "SY" for p in places) >= 2
     assert considered("", SYRIA) == []
+
+
+@pytest.mark.parametrize(("name", "point", "place"), [
+    ("Abu Hayj/Khalidiyah", (36.4472, 37.6719), "Abu Hayj"),  # not one of eight Khalidiyahs
+    ("Al Sokkareyah (Kasr Ada)", (35.8044, 36.3961), "Kasr `Ada"),
+])
+def test_a_name_written_two_ways_is_ranked_by_the_spelling_that_fits_a_place(name, point, place):
+    res = resolve(name, SYRIA)
+    assert res.name == place
+    assert km(res, point) < 5
