@@ -283,6 +283,15 @@ def _inside(name: str, region: Place, side: tuple[Place, float] | None = None
     return best.place, round(INSIDE_CONFIDENCE * best.similarity / (1 + rivals), 3)
 
 
+def place_inside(name: str, region: Place, iso3: str | None) -> Resolution | None:
+    """The place named ``name`` inside ``region`` (a state or province the text writes right
+    after it, "Parkland, Fla."), or None when the region holds no place of that name."""
+    held = _inside(name, region)
+    if held is None:
+        return None
+    return _held_resolution(held[0], name, region, held[1], None, iso3)
+
+
 def _held_by(resolution: Resolution, region: Place) -> bool:
     """True when a mention's own answer already lies in the region its container names, and
     is a confident one."""
@@ -508,6 +517,7 @@ def resolve_document(text: str, found: list[Found], lang: str
     found, quals = list(found), list(quals)
     placed = _apply_holders(text, found, final, quals, lang)
     names = [text[f.start : f.end] for f in found]
+    placed |= _as_first_placed(names, final, quals, placed)
     anchors = [r for r, f in zip(final, found, strict=True) if r.resolved
                and r.confidence >= CONFIDENT and f.source in NAMED_SOURCES
                and r.feature != "country" and not is_world_region(r)]
@@ -535,6 +545,24 @@ def resolve_document(text: str, found: list[Found], lang: str
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
     return kept
+
+
+def _as_first_placed(names: list[str], final: list[Resolution],
+                     quals: list[tuple[Relation | None, str | None]], placed: set[int]
+                     ) -> set[int]:
+    """A name the text placed inside its container once ("Parkland, Florida") means that
+    place wherever the same text writes it again alone, not a namesake elsewhere (one sense
+    per discourse). Changes ``final`` in place; returns the indexes it changed."""
+    held = {names[i]: final[i] for i in sorted(placed)
+            if final[i].resolved and quals[i][0] is None}
+    changed = set()
+    for k, name in enumerate(names):
+        first = held.get(name)
+        if (k not in placed and first is not None and quals[k][0] is None
+                and final[k].place_id != first.place_id):
+            final[k] = replace(first, reason=f"{first.reason}; where the text placed {name}")
+            changed.add(k)
+    return changed
 
 
 def _named_after_place(name: str, context: Context) -> Resolution | None:

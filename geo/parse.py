@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from gazetteer import load_index
 from geo.inputs import clean_text
+from geo.joint import place_inside
 from geo.language import detect_language
 from geo.lexicon import (
     country_abbreviations,
@@ -27,7 +28,7 @@ from geo.matcher import (
     find_state_abbreviations,
     names_city,
 )
-from geo.model import Context, PlaceMention, Resolution
+from geo.model import NEAR, PRECISE, Context, PlaceMention, Resolution
 from geo.nlp import MODELS, SPANS_KEY, new_pipeline
 from geo.resolver import region_resolution, resolve
 from geo.world_regions import world_region
@@ -165,6 +166,7 @@ def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
                      state_resolution(text[r.start : r.end]), kind=r.source)
         for r in find_state_abbreviations(text, lang, [(m.start, m.end) for m in names])
         if not any(m.start < r.end and r.start < m.end for m in names)]
+    names = _in_written_states(text, names, states)
     taken = names + references + states
     countries = [
         PlaceMention(text[r.start : r.end], r.start, r.end,
@@ -181,6 +183,32 @@ def mentions_of(doc: Doc, text: str | None = None) -> list[PlaceMention]:
         for r in find_embedded(doc, text, lang)
         if not any(m.start < r.end and r.start < m.end for m in taken)]
     return sorted(taken + embedded, key=lambda m: m.start)
+
+
+def _in_written_states(text: str, names: list[PlaceMention], states: list[PlaceMention]
+                       ) -> list[PlaceMention]:
+    """A place written the address way before a state or province abbreviation ("Parkland,
+    Fla.", "Nelson, BC") lies in that state: a namesake elsewhere gives way to the place of
+    that name inside it, there and wherever the text writes the name again alone."""
+    index = load_index()
+    moved: dict[str, Resolution] = {}
+    for state in states:
+        region = index.get(state.resolution.place_id) if state.resolution.resolved else None
+        before = [m for m in names if m.end <= state.start
+                  and text[m.end : state.start].strip() == ","]
+        if region is None or not before:
+            continue
+        named = before[-1]
+        place = index.get(named.resolution.place_id) if named.resolution.resolved else None
+        if place is not None and region.id in (place.id, place.admin1_id, place.admin2_id):
+            continue
+        held = place_inside(named.text, region, state.resolution.iso3)
+        if held is not None:
+            moved[named.text] = held
+    return [m if m.text not in moved else replace(m, resolution=replace(
+        moved[m.text], query=m.text, geo_precision=max(moved[m.text].geo_precision or PRECISE,
+                                                       NEAR if m.relation else PRECISE)))
+            for m in names]
 
 
 def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:

@@ -25,7 +25,7 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import destination, haversine_km
 from geo.inputs import clean_name
-from geo.lexicon import country_names, place_references, read_table, written_key
+from geo.lexicon import country_names, no_place_words, place_references, read_table, written_key
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 from geo.us_counties import us_county
@@ -65,6 +65,7 @@ OTHER_NAME_PENALTY = 0.1  # a town under another's main name, which is not its o
 TIE_MARGIN = 0.1  # rivals scoring within this of the pick are as likely as not the place meant
 TIE_FLOOR = 0.3  # the part of the confidence that tied rivals cannot take away
 CONFIDENCE_NAMESAKE_ABROAD = 0.6  # fuzzy pick while the exact name is a place abroad: 24 % right
+CONFIDENCE_SMALL_ABROAD = 0.5  # a small place outside the focus that the text does not place
 LOOKUP_LIMIT = 12
 FACILITY = frozenset({"facility"})  # kinds of words in facility_words.tsv
 PLACE_WORDS = frozenset({"facility", "place"})
@@ -435,6 +436,26 @@ def _foreign_alias(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
     return SequenceMatcher(None, _fold(query), _fold(place.name)).ratio() < MAIN_NAME_CLOSENESS
 
 
+@lru_cache(maxsize=1024)
+def _folded_no_place_words(lang: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in no_place_words(lang))
+
+
+def _loose_folding(cand: Candidate, query: str, lang: str) -> bool:
+    """True for a folded match that is no reading of the name written: a country under a
+    key that merely folds alike ("West Surrey" is not Syria, "Surie"; countries are written
+    close to one of their names), or a place whose matched name keeps only the written words
+    that name no place, a street word or a direction ("Press Street" is not the town of
+    Street, "St. North" not Sao Tome, "ST")."""
+    if cand.match != "normalized":
+        return False
+    if cand.place.feature == "country" and _closeness(query, cand.place) < FOREIGN_MIN_CLOSENESS:
+        return True
+    kept = set(_fold(cand.matched).split())
+    return bool(kept) and kept <= _folded_no_place_words(lang) and bool(
+        set(_fold(query).split()) - kept)
+
+
 def _plausible_exact(cands: tuple[Candidate, ...], focus: tuple[str, ...], query: str) -> bool:
     return any(c.match != "fuzzy" and _admissible(c, focus, query) for c in cands)
 
@@ -466,8 +487,15 @@ def _usable(name: str, cands: tuple[Candidate, ...], focus: tuple[str, ...],
     alone), a place inside it, even a near spelling, beats any place abroad, and a short name
     may be a near spelling; inside a document the focus is only inferred, and both are not,
     and a small place abroad counts when the text confirms it (``_placed_by_text``)."""
-    cands = tuple(c for c in cands if _admissible(c, focus, name)
-                  or (not strict and _placed_by_text(c, name, ctx)))
+    written = tuple(c for c in cands if not strict and c.match == "exact"
+                    and _closeness(name, c.place) == 1.0)
+    cands = tuple(c for c in cands if (_admissible(c, focus, name)
+                                       or (not strict and _placed_by_text(c, name, ctx)))
+                  and not _loose_folding(c, name, ctx.lang or "en"))
+    if written and all(c.match == "fuzzy" for c in cands):
+        # Inside a document, a name written letter for letter as a place's own name abroad
+        # ("Samos") is that place, not a near spelling of one in the focus (Samsun).
+        cands = written
     if strict:
         inside = _matches(name, tuple(c for c in cands if c.place.country in focus), focus,
                           True)
@@ -640,8 +668,13 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
         if _too_short(name) and not strict:
             return Resolution(query=name, reason="no good match: no exact match, and the name "
                                                  "is too short to trust a near spelling"), False
-        closest = max((c for c in cands if _admissible(c, focus, name)),
-                      key=lambda c: c.similarity)
+        admissible = [c for c in cands if _admissible(c, focus, name)
+                      and not _loose_folding(c, name, context.lang or "en")]
+        if not admissible:
+            return Resolution(query=name, reason="no good match: only a look-alike country or a "
+                                                 "name reduced to its street word or direction"
+                              ), False
+        closest = max(admissible, key=lambda c: c.similarity)
         return Resolution(query=name, reason=f"no good match: closest name {closest.matched!r} "
                                              f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[spelling[c.place.id][1]][0], context, relation, hint)
@@ -660,8 +693,10 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                           reason=f"no good match: best candidate {best.cand.place.name} "
                                  f"scores {best.score:.2f} < {MIN_SCORE}"), False
     abroad = any(c.match != "fuzzy" and not _admissible(c, focus, name) for c in cands)
-    return (_build(name, best, runner_ups, _confidence(best, rivals, abroad), relation),
-            best.local)
+    conf = _confidence(best, rivals, abroad)
+    if not _admissible(best.cand, focus, name) and not _placed_by_text(best.cand, name, context):
+        conf = round(conf * CONFIDENCE_SMALL_ABROAD, 3)  # only its letters speak for it
+    return _build(name, best, runner_ups, conf, relation), best.local
 
 
 @lru_cache(maxsize=2)

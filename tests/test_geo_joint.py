@@ -126,3 +126,19 @@ def test_an_organisation_named_after_a_place_is_placed_near_it():
 def test_a_state_named_alone_is_the_state_not_a_small_namesake_abroad():
     res = _mention("Voters in Arizona went to the polls on Tuesday.", "Arizona")
     assert (res.country, res.feature) == ("US", "governorate")
+
+
+def test_a_name_placed_by_its_container_keeps_that_place_when_written_again_alone():
+    mentions = [m for m in geoparse("Warplanes strike the Husayniyah area of western Deir Ezzor "
+                                    "countryside. Residents fled Husayniyah on Friday.", "en")
+                if m.text == "Husayniyah"]
+    assert len(mentions) == 2
+    assert {m.resolution.admin1 for m in mentions} == {"Deir ez-Zor"}
+
+
+def test_a_place_written_before_a_state_abbreviation_is_the_one_in_that_state():
+    mentions = [m for m in geoparse("Seventeen people were killed in a school shooting in "
+                                    "Parkland, Fla., on Wednesday. Students from Parkland "
+                                    "later marched.", "en") if m.text == "Parkland"]
+    assert len(mentions) == 2
+    assert {(m.resolution.country, m.resolution.admin1) for m in mentions} == {("US", "Florida")}

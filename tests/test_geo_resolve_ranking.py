@@ -95,3 +95,17 @@ def test_a_name_written_two_ways_is_ranked_by_the_spelling_that_fits_a_place(nam
     res = resolve(name, SYRIA)
     assert res.name == place
     assert km(res, point) < 5
+
+
+def test_in_a_document_a_name_written_as_a_place_abroad_is_not_a_near_spelling_at_home():
+    res = resolve("Samos", Context(text="Migrants from Turkey reached Samos.", countries=("TR",),
+                                   lang="en"))
+    assert res.country == "GR"
+    assert res.confidence < 0.55  # a small place abroad that the text does not place
+
+
+@pytest.mark.parametrize("name", ["West Surrey", "Press Street", "St. North"])
+def test_a_loose_folding_is_no_reading_of_the_name(name):
+    res = resolve(name, Context(text=f"Roads closed in {name}.", lang="en"))
+    assert res.feature != "country"
+    assert res.name != "Street"
