@@ -228,7 +228,8 @@ def _prominent(cand: Candidate, closeness: float, ctx: Context) -> bool:
             and (place.feature == "country" or place.population >= PROMINENT_POPULATION))
 
 
-def _prefer_towns_to_their_regions(scored: list[_Scored], query: str) -> None:
+def _prefer_towns_to_their_regions(scored: list[_Scored], query: str, in_document: bool
+                                   ) -> None:
     """A first-level region that no town inside it is named after ("Florida", "Ontario"; "Iowa
     City" is not "Iowa") is what its name alone means, more than a smaller town elsewhere
     that bears it: it gets back what regions lose to the town of their name ("Homs" the city,
@@ -244,6 +245,12 @@ def _prefer_towns_to_their_regions(scored: list[_Scored], query: str) -> None:
                 or town.cand.place.population > region.population for town in towns):
             item.score += REGION_NAMED_FOR_TOWN
             item.notes.append("named after no town inside it")
+            if in_document and region.population >= PROMINENT_POPULATION and not any(
+                    _same_family(region, town.cand.place) for town in towns):
+                # "England", "Ontario": as well known as a world city, not a village of that
+                # name in the document's country (but "Hasakah" is still Al-Hasakah the city)
+                item.score += PROMINENCE_BONUS
+                item.notes.append("prominent")
 
 
 def _longer_name(query: str, item: _Scored) -> bool:
@@ -679,7 +686,7 @@ def _rank_places(name: str, context: Context, relation: Relation | None, hint: s
                                              f"is only {closest.similarity:.2f} similar"), False
     scored = [_score(c, i, groups[spelling[c.place.id][1]][0], context, relation, hint)
               for i, c in enumerate(usable)]
-    _prefer_towns_to_their_regions(scored, name)
+    _prefer_towns_to_their_regions(scored, name, not strict)
     if context.lang != "fr":  # French writes world cities under French names ("Londres")
         _main_names_first(scored, name)
     _share_region_spelling(scored)

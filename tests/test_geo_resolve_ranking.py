@@ -109,3 +109,10 @@ def test_a_loose_folding_is_no_reading_of_the_name(name):
     res = resolve(name, Context(text=f"Roads closed in {name}.", lang="en"))
     assert res.feature != "country"
     assert res.name != "Street"
+
+
+@pytest.mark.parametrize("name", ["England", "Scotland", "Wales"])
+def test_a_large_region_named_after_no_town_beats_a_village_in_the_documents_country(name):
+    res = resolve(name, Context(text=f"Fans from {name} flew to Texas.", countries=("US",),
+                                lang="en"))
+    assert (res.country, res.feature) == ("GB", "governorate")
