@@ -21,6 +21,7 @@ from geo.lexicon import (
     country_surnames,
     demonyms,
     directions,
+    generic_words,
     local_words,
     no_place_words,
 )
@@ -220,6 +221,8 @@ def _worth_keeping(name: str, text: str, res: Resolution, lang: str, focus: tupl
         return False
     if not _written_as_name(name, text, lang):
         return False
+    if lang == "en" and all(w.casefold() in generic_words(lang) for w in name.split()):
+        return False  # "University" of "the University of Alberta" is no place
     if lang != "en" or framed or res.feature in ("country", "governorate") or (
             res.country in focus) or is_world_region(res):
         return True

@@ -142,3 +142,9 @@ def test_a_place_written_before_a_state_abbreviation_is_the_one_in_that_state():
                                     "later marched.", "en") if m.text == "Parkland"]
     assert len(mentions) == 2
     assert {(m.resolution.country, m.resolution.admin1) for m in mentions} == {("US", "Florida")}
+
+
+def test_the_generic_head_of_an_organisations_name_is_no_place():
+    mentions = geoparse("Sarah Smith, a professor of geoscience at the University of Alberta, "
+                        "told reporters the data were clear.", "en")
+    assert [(m.text, m.resolution.country) for m in mentions] == [("Alberta", "CA")]
