@@ -403,15 +403,29 @@ def _state_regex() -> re.Pattern[str]:
     return re.compile(rf",[ \t]*({codes})(?!\w)(?!\.\w)")
 
 
+@lru_cache(maxsize=1)
+def _press_state_regex() -> re.Pattern[str]:
+    codes = "|".join(re.escape(c) for c in sorted(state_abbreviations(), key=len, reverse=True)
+                     if "." in c)
+    # Not before a capitalised word on the same line: "Smith, Miss. Jones" is a title.
+    return re.compile(rf"(?<![\w.])[A-Z][\w'’-]*(?:,[ \t]*|[ \t]+\()({codes})(?!\w)(?!\.\w)"
+                      r"(?![ \t]+[A-Z])")
+
+
 def find_state_abbreviations(text: str, lang: str, names: list[tuple[int, int]]) -> list[Found]:
     """US state and Canadian province abbreviations written the address way, right after a
-    place name and a comma ("Trenton, N.J.", "Vancouver, BC"); elsewhere "PA", "MD" or "Mass."
-    are more often titles, degrees or words. ``names`` are the place names' character spans."""
+    place name and a comma ("Trenton, N.J.", "Vancouver, BC"); a dotted press abbreviation also
+    after any capitalised word, with a comma or in brackets, where the matcher did not take the
+    town ("PLEASANTON, Calif.", "Walker County (Ga.)"); elsewhere "PA", "MD" or "Mass." are more
+    often titles, degrees or words. ``names`` are the place names' character spans."""
     if lang != "en":
         return []
     ends = {end for _, end in names}
-    return [Found(m.start(1), m.end(1), "abbreviation") for m in _state_regex().finditer(text)
-            if m.start() in ends]
+    found = {m.start(1): Found(m.start(1), m.end(1), "abbreviation")
+             for m in _state_regex().finditer(text) if m.start() in ends}
+    for m in _press_state_regex().finditer(text):
+        found.setdefault(m.start(1), Found(m.start(1), m.end(1), "abbreviation"))
+    return [found[start] for start in sorted(found)]
 
 
 def to_span(doc: Doc, item: Found) -> Span | None:

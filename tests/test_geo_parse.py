@@ -157,3 +157,22 @@ def test_english_region_that_ner_calls_a_person_is_kept_but_a_surname_is_not():
                         "so. Tamil Nadu accused the Centre of delay.", "en")
     assert {m.resolution.country for m in mentions if m.text == "Tamil Nadu"} == {"IN"}
     assert geoparse("Ashley Sutton won the race, and Sutton thanked his team.", "en") == []
+
+
+def test_a_dotted_state_abbreviation_after_a_dateline_or_in_brackets_is_the_state():
+    for text, code, state in (("PLEASANTON, Calif.--A maker of sensors said on Monday.",
+                               "Calif.", "California"),
+                              ("The Walker County (Ga.) Sheriff's Office asked for help.",
+                               "Ga.", "Georgia")):
+        found = {m.text: m for m in geoparse(text, "en")}
+        assert found[code].resolution.name == state
+        assert found[code].kind == "abbreviation"
+
+
+def test_a_dotted_state_abbreviation_before_a_name_is_a_title():
+    assert "Miss." not in {m.text for m in geoparse("Mrs. Smith, Miss. Jones and others.", "en")}
+
+
+def test_the_soviet_union_is_placed_in_russia():
+    (mention,) = geoparse("The nerve agent was developed by the Soviet Union.", "en")
+    assert mention.resolution.country == "RU"
