@@ -76,3 +76,9 @@ def test_a_town_ner_calls_a_person_is_a_place_where_people_travel_to():
 
 def test_a_name_after_to_alone_is_not_taken_for_a_destination():
     assert "Thornhill" not in _mentions("He spoke to Thornhill about the plan on Monday.")
+
+
+def test_a_title_before_a_name_is_no_place():
+    mentions = geoparse("President Trump met Secretary Pompeo and Sen. Kelly in Ohio. "
+                        "Mr Putin and Pope Francis spoke.", "en")
+    assert [m.text for m in mentions] == ["Ohio"]
