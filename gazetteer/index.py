@@ -45,6 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
+from gazetteer.group_ranking import rank_key_groups
 from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
@@ -188,6 +189,15 @@ class BaseTables:
         prominence = np.empty(len(by_prominence), np.int32)
         prominence[by_prominence] = np.cumsum(steps, dtype=np.int32)
         self.prominence = memoryview(prominence)
+        self.ranking = rank_key_groups(
+            a,
+            prominence,
+            None if self.rows_in_id_order else np.argsort(np.argsort(np.array(self.ids))),
+            cell,
+            self.source_count,
+            self._shortlists,
+            SHORTLIST,
+        )
 
     def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
         """The Python hashes of the stored name texts, sorted and distinct, each with the
@@ -615,6 +625,10 @@ class GazetteerIndex:
             if wanted is not None and b.country(row) not in wanted:
                 return None
             return ((row, name, "exact" if name.casefold() == written else "normalized", 1.0),)
+        if name.casefold() == written:  # no blanks around it: as the ranking assumes
+            answer = self._ranked_group(name, entry, group, hi - lo, limit, wanted)
+            if answer is not None:
+                return answer or None  # () when no place is left in the countries
         name_at = b.arrays.name_at
         best: dict[int, tuple[bool, str]] = {}  # row -> (exact?, matched text): first best
         for row, i in b.group_entries(group, wanted):
@@ -646,6 +660,77 @@ class GazetteerIndex:
         return tuple(
             (row, text, "normalized" if rank else "exact", 1.0)
             for rank, _, _, row, text in ranked[:limit]
+        )
+
+    def _ranked_group(
+        self,
+        name: str,
+        entry: int,
+        group: int,
+        size: int,
+        limit: int,
+        wanted: frozenset[str] | None,
+    ) -> tuple[_Found, ...] | None:
+        """_stored_name for a group ranked at load (``gazetteer.group_ranking``): its places
+        are taken in their stored order, the exact ones first, with no name decoded but those
+        of other texts that make the answer. None when the group (of size names) was not ranked
+        at load, or its shortlist does not serve (a country filter, or the query's own name is
+        not among the shortlisted ones)."""
+        b = self.base
+        ranking = b.ranking
+        first, last = ranking.start[group], ranking.start[group + 1]
+        if first == last:
+            return None
+        one_text = ranking.one_text[group]
+        if one_text and wanted is None:  # every place matches alike: slice the stored order
+            end = first + limit
+            if end < last and ranking.tied[end - 1]:  # the limit cuts a tied run: spread it
+                cut = ranking.run_start[end - 1]
+                rows = ranking.rows[first:cut].tolist() + ranking.spread[cut:end].tolist()
+            else:
+                rows = ranking.rows[first : min(end, last)].tolist()
+            return tuple([(row, name, "exact", 1.0) for row in rows])
+        if size > SHORTLIST and wanted is not None:
+            return None  # the group's shortlist within the countries differs
+        rows = ranking.rows[first:last].tolist()
+        folds = ranking.same_fold[first:last].tolist()
+        texts = ranking.same_text[first:last].tolist()
+        if one_text:
+            own = 0
+        else:
+            names = ranking.names[first:last].tolist()
+            if entry not in names:
+                return None
+            own = names.index(entry)
+        fold, text = folds[own], texts[own]
+        places = range(len(rows))
+        if wanted is not None:
+            labels, codes = b.country_labels, b.country_code
+            places = [k for k in places if labels[codes.item(rows[k])] in wanted]
+        order = [k for k in places if folds[k] == fold]
+        order += [k for k in places if folds[k] != fold]
+        if len(order) > limit:
+            prominence = b.prominence
+            last_in, first_out = order[limit - 1], order[limit]
+            if (folds[last_in] == fold) == (folds[first_out] == fold) and (
+                prominence[rows[last_in]] == prominence[rows[first_out]]
+            ):  # the limit cuts a tied run: spread it as _stored_name does
+                ranked = [
+                    (folds[k] != fold, prominence[rows[k]], rows[k], rows[k], k) for k in order
+                ]
+                order = [item[4] for item in self._spread_cut(ranked, limit, 2, 3)]
+            order = order[:limit]
+        name_at = b.arrays.name_at
+        return tuple(
+            [
+                (
+                    rows[k],
+                    name if texts[k] == text else name_at(names[k]),
+                    "exact" if folds[k] == fold else "normalized",
+                    1.0,
+                )
+                for k in order
+            ]
         )
 
     def _ranked(self, found: dict[str, _Offer], limit: int) -> tuple[_Found, ...]:
