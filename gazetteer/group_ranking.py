@@ -24,25 +24,27 @@ from gazetteer.tables import GazetteerArrays
 TEXT_PAIRS_AT_ONCE = 16_384  # name pairs compared byte for byte per numpy pass
 
 
-class GroupRanking(NamedTuple):
-    """The ranked places of the groups that name each place once (see the module docstring).
+TIED = 1  # flag: a place ties in rank with the next one of its group
+ONE_TEXT = 2  # flag: the place's group is a one-text group
 
-    Group g's places are ``rows[start[g]:start[g + 1]]`` (an empty range for other groups), best
-    first; ``names`` the key-order position of each one's name; ``same_text`` and ``same_fold``
-    the index, within the group, of the first place whose name has the same text / the same
-    casefolded text. For one-text groups (``one_text[g]``) ``spread`` holds the same places with
-    each tied run reordered, ``tied[k]`` whether place k ties with place k + 1 and
-    ``run_start[k]`` where the tied run of place k begins.
+
+class GroupRanking(NamedTuple):
+    """The ranked places of the groups that name each place once (see the module docstring),
+    best first, each group's in one run (where a run starts is kept by the caller: see
+    ``rank_key_groups``). Per place: ``rows`` its row, ``names`` its name's position in key
+    order minus its group's first, ``same_text`` and ``same_fold`` the index within the run of
+    the first place whose name has the same text / the same casefolded text, ``flags`` TIED and
+    ONE_TEXT. For one-text groups, ``spread`` gives the index within the run of the place at
+    this position once each tied run is spread, and ``run_start`` where its tied run begins.
+    Small integers are stored as bytes: a run has at most SHORTLIST places.
     """
 
-    start: memoryview
     rows: memoryview
     names: memoryview
     same_text: memoryview
     same_fold: memoryview
-    one_text: memoryview
+    flags: memoryview
     spread: memoryview
-    tied: memoryview
     run_start: memoryview
 
 
@@ -90,10 +92,11 @@ def rank_key_groups(
     sources: np.ndarray,
     shortlists: dict[int, tuple[list[int], list[int]]],
     shortlist: int,
-) -> GroupRanking:
+) -> tuple[GroupRanking, np.ndarray]:
     """Rank the places of the groups that name each place once (``group_kinds``); a group of
     more than ``shortlist`` names keeps only its shortlist (from ``shortlists``). id_rank: each
-    row's rank in place id order, or None when rows are in id order already."""
+    row's rank in place id order, or None when rows are in id order already. Returns the
+    ranking and, per key group, where its run starts in it (-1: not ranked)."""
     a = arrays
     once, one_text = group_kinds(a)
     starts = a.key_start
@@ -108,34 +111,35 @@ def rank_key_groups(
         names.append(np.array(shortlisted, dtype=np.int64))
     group = np.concatenate(groups)
     name = np.concatenate(names)
+    del groups, names, at
     row = a.name_row[name]
     order = np.lexsort((row if id_rank is None else id_rank[row], prominence[row], group))
     group, name, row = group[order], name[order], row[order]
-    start = np.zeros(len(starts), np.int32)
-    np.cumsum(np.bincount(group, minlength=len(starts) - 1), out=start[1:])
-    same_text, same_fold = _name_classes(a, start, name, ~one_text[group])
+    first = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+    run_first = np.repeat(first, np.diff(np.append(first, len(group))))  # each one's run start
+    same_text, same_fold = _name_classes(a, run_first, name, ~one_text[group])
     tied, run_start, spread = _spread_runs(row, group, prominence, cell, sources)
-    return GroupRanking(
-        start=memoryview(start),
+    flags = tied.astype(np.uint8) | np.where(one_text[group], ONE_TEXT, 0).astype(np.uint8)
+    start = np.full(len(sizes), -1, np.int32)
+    start[group[first]] = first
+    ranking = GroupRanking(
         rows=memoryview(row.astype(np.int32)),
-        names=memoryview(name.astype(np.int32)),
+        names=memoryview((name - starts[group]).astype(np.uint16)),
         same_text=memoryview(same_text),
         same_fold=memoryview(same_fold),
-        one_text=memoryview(one_text),
-        spread=memoryview(spread.astype(np.int32)),
-        tied=memoryview(tied),
-        run_start=memoryview(run_start),
+        flags=memoryview(flags),
+        spread=memoryview((spread - run_first).astype(np.uint8)),
+        run_start=memoryview((run_start - run_first).astype(np.uint8)),
     )
+    return ranking, start
 
 
 def _name_classes(
-    a: GazetteerArrays, start: np.ndarray, name: np.ndarray, mixed: np.ndarray
+    a: GazetteerArrays, run_first: np.ndarray, name: np.ndarray, mixed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each ranked place, the index within its group of the first place whose name has the
-    same text, and the same casefolded text (0 throughout a one-text group). Only the names of
-    the other groups are decoded, one at a time (some 150,000)."""
-    same_text = np.zeros(len(name), np.uint8)
-    same_fold = np.zeros(len(name), np.uint8)
+    """For each ranked place, the index within its run (which starts at run_first) of the
+    first place whose name has the same text, and the same casefolded text (0 throughout a
+    one-text group). Only the names of the other groups are decoded (some 150,000)."""
     at = np.flatnonzero(mixed)
     offsets = a.name_offsets
     texts = a.name_entry[name[at]]
@@ -144,21 +148,32 @@ def _name_classes(
         blob[begin : end - 1].decode("utf-8")
         for begin, end in zip(offsets[texts].tolist(), offsets[texts + 1].tolist(), strict=True)
     ]
-    text_class, fold_class = [], []
-    first, group_end = 0, 0
-    seen_text: dict[str, int] = {}
-    seen_fold: dict[str, int] = {}
-    starts = start.tolist()
-    group = np.searchsorted(start, at, side="right") - 1
-    for k, g, text in zip(at.tolist(), group.tolist(), decoded, strict=True):
-        if k >= group_end:
-            first, group_end = starts[g], starts[g + 1]
-            seen_text, seen_fold = {}, {}
-        text_class.append(seen_text.setdefault(text, k - first))
-        fold_class.append(seen_fold.setdefault(text.casefold(), k - first))
-    same_text[at] = text_class
-    same_fold[at] = fold_class
+    runs = run_first[at]
+    same_text = np.zeros(len(name), np.uint8)
+    same_fold = np.zeros(len(name), np.uint8)
+    for classes, values in ((same_text, decoded), (same_fold, list(map(str.casefold, decoded)))):
+        classes[at] = _first_alike(values, at, runs) - runs
     return same_text, same_fold
+
+
+def _first_alike(values: list[str], at: np.ndarray, runs: np.ndarray) -> np.ndarray:
+    """For each value (at position at[i], in the run starting at runs[i]; positions ascending),
+    the position of the first equal value of its run: equal hashes found with numpy, then
+    each pair checked as text (a run with a hash collision is settled with a dict)."""
+    hashes = np.fromiter(map(hash, values), np.int64, len(values))
+    order = np.lexsort((at, hashes, runs))
+    block = np.ones(len(order), bool)
+    block[1:] = (runs[order][1:] != runs[order][:-1]) | (hashes[order][1:] != hashes[order][:-1])
+    firsts = np.empty(len(order), np.int64)
+    firsts[order] = order[np.maximum.accumulate(np.where(block, np.arange(len(order)), 0))]
+    first = at[firsts]
+    for i in np.flatnonzero(firsts != np.arange(len(order))).tolist():
+        if values[i] != values[firsts[i]]:  # a collision: redo its run by text
+            members = np.flatnonzero(runs == runs[i]).tolist()
+            seen: dict[str, int] = {}
+            for k in members:
+                first[k] = seen.setdefault(values[k], at[k])
+    return first
 
 
 def _spread_runs(
@@ -169,8 +184,9 @@ def _spread_runs(
     sources: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(tied, run_start, spread) of ranked places: whether each ties with the next one of its
-    group in prominence class, where its tied run begins, and the places with each run ordered
-    by turns in grid cells, the better attested first in each turn (``_spread_cut``'s order)."""
+    group in prominence class, where its tied run begins, and the positions of the places with
+    each run ordered by turns in grid cells, the better attested first in each turn (the order
+    of ``GazetteerIndex._spread_cut``)."""
     place_class = prominence[row]
     tied = np.zeros(len(row), bool)
     tied[:-1] = (group[1:] == group[:-1]) & (place_class[1:] == place_class[:-1])
@@ -187,4 +203,4 @@ def _spread_runs(
     new_cell[1:] = (in_run[1:] != in_run[:-1]) | (in_cell[1:] != in_cell[:-1])
     turn = np.empty(len(row), np.int64)
     turn[by_cell] = position - np.maximum.accumulate(np.where(new_cell, position, 0))
-    return tied, run_start, row[np.lexsort((position, minus_sources, turn, run))]
+    return tied, run_start, np.lexsort((position, minus_sources, turn, run))
