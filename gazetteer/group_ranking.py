@@ -115,7 +115,9 @@ def rank_key_groups(
     row = a.name_row[name]
     order = np.lexsort((row if id_rank is None else id_rank[row], prominence[row], group))
     group, name, row = group[order], name[order], row[order]
-    first = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+    starts_run = np.ones(len(group), bool)
+    starts_run[1:] = group[1:] != group[:-1]
+    first = np.flatnonzero(starts_run)
     run_first = np.repeat(first, np.diff(np.append(first, len(group))))  # each one's run start
     same_text, same_fold = _name_classes(a, run_first, name, ~one_text[group])
     tied, run_start, spread = _spread_runs(row, group, prominence, cell, sources)
