@@ -522,12 +522,15 @@ class GazetteerIndex:
         # this index, so an index replaced after an overlay change can be freed.
         self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
-        # the cache emptied, whenever the user overlay changes), in two plain dicts rather than
-        # one ordered by use: new answers go to the first, which becomes the older generation
-        # (the previous one dropped) when it holds half of RESULT_CACHE_SIZE; an older answer
-        # found again moves back to the first.
-        self._results: dict[tuple, _Answer] = {}
-        self._older_results: dict[tuple, _Answer] = {}
+        # the cache emptied, whenever the user overlay changes), in two generations rather than
+        # one cache ordered by use: new answers go to the first, which becomes the older one (the
+        # previous one dropped) when it holds half of RESULT_CACHE_SIZE; an older answer found
+        # again moves back to the first. A generation files answers by (limit, fuzzy, countries),
+        # then by name: keyed by the name itself, a cached answer adds no tuple for the garbage
+        # collector to count (see _Answer).
+        self._results: dict[tuple, dict[str, _Answer | int]] = {}
+        self._older_results: dict[tuple, dict[str, _Answer | int]] = {}
+        self._results_held = 0  # answers in the first generation
 
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -592,21 +595,33 @@ class GazetteerIndex:
         if isinstance(countries, str):  # "SY" means ["SY"], not ["S", "Y"]
             countries = [countries]
         wanted = frozenset(str(c).upper() for c in countries) if countries else None
-        cache_key = (name, limit, fuzzy, wanted)
-        results = self._results
-        found = results.get(cache_key)
+        options = (limit, fuzzy, wanted)
+        answers = self._results.get(options)
+        found = None if answers is None else answers.get(name)
         if found is None:
-            found = self._older_results.get(cache_key) or self._lookup(name, limit, fuzzy, wanted)
-            results[cache_key] = found
-            if len(results) >= RESULT_CACHE_SIZE // 2:
-                self._older_results, self._results = results, {}
+            older = self._older_results.get(options)
+            found = None if older is None else older.get(name)
+            if found is None:
+                found = self._lookup(name, limit, fuzzy, wanted)
+            if answers is None:
+                answers = self._results[options] = {}
+            answers[name] = found
+            self._results_held += 1
+            if self._results_held >= RESULT_CACHE_SIZE // 2:
+                self._older_results, self._results = self._results, {}
+                self._results_held = 0
+        if found.__class__ is int:  # one place, which the name itself matched exactly
+            found = (found, name, "exact", 1.0)
         return candidates_from(
             found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
         )
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
-    ) -> _Answer:
+    ) -> _Answer | int:
+        """The answer to a lookup: a flat tuple (see _Answer), or only the row of a place when
+        it is the one candidate and the name itself matched it exactly (an int is no object the
+        garbage collector counts)."""
         stored = self.base.written_entry(name)
         if stored >= 0 and not fuzzy:
             answer = self._stored_name(name, stored, limit, wanted)
@@ -647,7 +662,7 @@ class GazetteerIndex:
 
     def _stored_name(
         self, name: str, stored: int, limit: int, wanted: frozenset[str] | None
-    ) -> _Answer | None:
+    ) -> _Answer | int | None:
         """An exact-only lookup of a name written as a stored one (the call geo makes most):
         the places of its one key group, ranked as ``_ranked`` ranks their offers, with lean
         per-place tuples instead of offers. None when user places share the key or no place is
@@ -663,7 +678,7 @@ class GazetteerIndex:
         if places >= 0:  # two keys in three name a single place: this row
             if wanted is not None and b.country(places) not in wanted:
                 return None
-            return (places, name, "exact" if folded == written else "normalized", 1.0)
+            return places if folded == written else (places, name, "normalized", 1.0)
         entry = written_record[stored + WRITTEN_ENTRY]
         starts = b.key_starts
         lo, hi = starts[group], starts[group + 1]
@@ -1010,8 +1025,11 @@ def _base_tables(folder: Path) -> BaseTables:
     tables = BaseTables(read_gazetteer(folder / GAZETTEER_FILE))
     # The decoded text columns are tuples of str, which the garbage collector stops tracking the
     # first time it examines them, a pass over 1.4 million items (some 20 ms): made here, as part
-    # of the load, rather than in the middle of the first lookups.
-    gc.collect(0)
+    # of the load, rather than in the middle of the first lookups. A full collection, because
+    # the load's many objects also leave the collector due for one, which walks every object of
+    # the process (some 5-20 ms alone, 0.1 s beside spaCy) and would otherwise fall among the
+    # first few thousand lookups; after it the next one comes some 15,000 lookups later.
+    gc.collect()
     return tables
 
 
