@@ -74,7 +74,7 @@ WRITTEN_HASH_BUCKETS = 1 << 18  # buckets of the written-name hash table (a powe
 WRITTEN_BUCKET_SHIFT = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
 WRITTEN_KEPT_SHIFT = WRITTEN_BUCKET_SHIFT - 32  # the 32 bits below the bucket's are kept
 # The fields of a written-name record (see BaseTables.written_entry), offsets from its start:
-# the text's position in the text blob, its key group, its position in key order, and the
+# the text's first byte in the text blob, its key group, its position in key order, and the
 # group's places: the row of its only place (>= 0), else -2 - where its run starts in the
 # ranking made at load (``gazetteer.group_ranking``), or -1 for a group not ranked there.
 WRITTEN_FIELDS = 4
@@ -95,6 +95,7 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
+_TEXT_ENDS = (b"\n", b"")  # what follows a stored text in the text blob
 # The stored coded columns, in the order ``labels_of`` returns them.
 CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id", "admin2_name")
 # A place on offer during one lookup: its ranking fields (minus rounded score, query tier, kind
@@ -173,7 +174,6 @@ class BaseTables:
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
         self.key_starts = memoryview(np.ascontiguousarray(a.key_start))
         self.name_rows = memoryview(np.ascontiguousarray(a.name_row))
-        self._text_offsets = memoryview(a.name_offsets)
         self._written_hash, self._bucket_start, self.written = self._index_written_names()
         # The shortlists of the keys of more than SHORTLIST names, made once (some 400 keys,
         # 16 ms): a lookup without a country filter then skips a dozen numpy calls on them.
@@ -251,7 +251,7 @@ class BaseTables:
         sizes = np.diff(a.key_start)
         group = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)[entry]
         records = np.empty((len(texts), WRITTEN_FIELDS), np.int32)
-        records[:, 0], records[:, 1], records[:, 2] = texts, group, entry
+        records[:, 0], records[:, 1], records[:, 2] = a.name_offsets[texts], group, entry
         records[:, 3] = np.where(sizes[group] == 1, a.name_row[entry], -1)
         return (
             memoryview(kept.astype(np.uint32)),
@@ -271,9 +271,10 @@ class BaseTables:
         i = bisect_left(hashes, kept, starts[bucket], end)
         while i < end and hashes[i] == kept:
             at = i * WRITTEN_FIELDS
-            text = self.written[at + WRITTEN_TEXT]
-            offsets = self._text_offsets
-            if self.arrays.name_text[offsets[text] : offsets[text + 1] - 1].decode() == name:
+            start, text = self.written[at + WRITTEN_TEXT], name.encode()
+            blob = self.arrays.name_text
+            after = start + len(text)  # a newline or the end of the blob ends a stored text
+            if blob.startswith(text, start) and blob[after : after + 1] in _TEXT_ENDS:
                 return at
             i += 1  # another text whose hash shares those bits
         return -1
