@@ -23,11 +23,16 @@ The bigram Dice scores of a query's candidate keys are computed in one numpy pas
 the standard library and numpy (the design card forbids rapidfuzz at run time here).
 
 The commonest call, an exact-only lookup of a name written as a stored one (geo's), takes a
-short path (``_stored_name``): the places of that one key group ranked as offers would be, with
-no offers built. A lookup's answer is a tuple of plain (row, text, kind, similarity) tuples; the
-result cache keeps those, which the garbage collector stops tracking, and ``candidates`` makes
-the Candidates (``candidates_from``). Their places are deferred: one per row (``_place`` keeps
-the last tens of thousands), its fields read from the tables the first time one is used.
+short path (``_stored_name``): one record of the written-name table gives the name's group and,
+for two keys in three, its only place; the groups of several places were ranked at load
+(``gazetteer.group_ranking``), so their answer is a slice of that order, the exact matches
+first, with no offers built. At a hundred thousand lookups a second, reads from memory and the
+garbage collector's passes are much of the cost, hence records rather than columns and answers
+that leave few objects behind. A lookup's answer is one flat tuple of (row, text, kind,
+similarity) items, or only a row; the result cache keeps those, which the garbage collector
+does not track, and ``candidates`` makes the Candidates (``candidates_from``). Their places are
+deferred: one per row (a memo keeps the last tens of thousands), its fields read from the tables
+the first time one is used.
 """
 
 from __future__ import annotations
