@@ -120,8 +120,17 @@ def rank_key_groups(
     first = np.flatnonzero(starts_run)
     run_first = np.repeat(first, np.diff(np.append(first, len(group))))  # each one's run start
     same_text, same_fold = _name_classes(a, run_first, name, ~one_text[group])
-    tied, run_start, spread = _spread_runs(row, group, prominence, cell, sources)
-    flags = tied.astype(np.uint8) | np.where(one_text[group], ONE_TEXT, 0).astype(np.uint8)
+    # Ties are spread ahead only for one-text groups: the others' depend on the query.
+    alike = np.flatnonzero(one_text[group])
+    tied_alike, run_start_alike, spread_alike = _spread_runs(
+        row[alike], group[alike], prominence, cell, sources
+    )
+    flags = np.where(one_text[group], ONE_TEXT, 0).astype(np.uint8)
+    flags[alike] |= tied_alike.astype(np.uint8)
+    spread = np.zeros(len(row), np.uint8)
+    spread[alike] = alike[spread_alike] - run_first[alike]
+    run_start = np.zeros(len(row), np.uint8)
+    run_start[alike] = alike[run_start_alike] - run_first[alike]
     start = np.full(len(sizes), -1, np.int32)
     start[group[first]] = first
     ranking = GroupRanking(
@@ -130,8 +139,8 @@ def rank_key_groups(
         same_text=memoryview(same_text),
         same_fold=memoryview(same_fold),
         flags=memoryview(flags),
-        spread=memoryview((spread - run_first).astype(np.uint8)),
-        run_start=memoryview((run_start - run_first).astype(np.uint8)),
+        spread=memoryview(spread),
+        run_start=memoryview(run_start),
     )
     return ranking, start
 
@@ -163,18 +172,18 @@ def _first_alike(values: list[str], at: np.ndarray, runs: np.ndarray) -> np.ndar
     the position of the first equal value of its run: equal hashes found with numpy, then
     each pair checked as text (a run with a hash collision is settled with a dict)."""
     hashes = np.fromiter(map(hash, values), np.int64, len(values))
-    order = np.lexsort((at, hashes, runs))
+    order = np.lexsort((hashes, runs))  # stable: equal values stay in position order
     block = np.ones(len(order), bool)
     block[1:] = (runs[order][1:] != runs[order][:-1]) | (hashes[order][1:] != hashes[order][:-1])
     firsts = np.empty(len(order), np.int64)
     firsts[order] = order[np.maximum.accumulate(np.where(block, np.arange(len(order)), 0))]
     first = at[firsts]
-    for i in np.flatnonzero(firsts != np.arange(len(order))).tolist():
-        if values[i] != values[firsts[i]]:  # a collision: redo its run by text
-            members = np.flatnonzero(runs == runs[i]).tolist()
-            seen: dict[str, int] = {}
-            for k in members:
-                first[k] = seen.setdefault(values[k], at[k])
+    later = np.flatnonzero(firsts != np.arange(len(order)))
+    pairs = zip(later.tolist(), firsts[later].tolist(), strict=True)
+    for i in [i for i, f in pairs if values[i] != values[f]]:  # a collision: redo its run
+        seen: dict[str, int] = {}
+        for k in np.flatnonzero(runs == runs[i]).tolist():
+            first[k] = seen.setdefault(values[k], at[k])
     return first
 
 
