@@ -291,14 +291,6 @@ class BaseTables:
         group = bisect_left(keys, key)
         return group if group < len(keys) and keys[group] == key else None
 
-    def key_bounds(self, group: int) -> tuple[int, int]:
-        """Where a key group's names start and end in key order."""
-        return self.key_starts[group], self.key_starts[group + 1]
-
-    def row_of_name(self, i: int) -> int:
-        """The place row of the i-th name in key order."""
-        return self.name_rows[i]
-
     def group_entries(
         self, group: int, wanted: frozenset[str] | None
     ) -> Iterable[tuple[int, int]]:
