@@ -23,11 +23,16 @@ The bigram Dice scores of a query's candidate keys are computed in one numpy pas
 the standard library and numpy (the design card forbids rapidfuzz at run time here).
 
 The commonest call, an exact-only lookup of a name written as a stored one (geo's), takes a
-short path (``_stored_name``): the places of that one key group ranked as offers would be, with
-no offers built. A lookup's answer is a tuple of plain (row, text, kind, similarity) tuples; the
-result cache keeps those, which the garbage collector stops tracking, and ``candidates`` makes
-the Candidates (``candidates_from``). Their places are deferred: one per row (``_place`` keeps
-the last tens of thousands), its fields read from the tables the first time one is used.
+short path (``_stored_name``): one record of the written-name table gives the name's group and,
+for two keys in three, its only place; the groups of several places were ranked at load
+(``gazetteer.group_ranking``), so their answer is a slice of that order, the exact matches
+first, with no offers built. At a hundred thousand lookups a second, reads from memory and the
+garbage collector's passes are much of the cost, hence records rather than columns and answers
+that leave few objects behind. A lookup's answer is one flat tuple of (row, text, kind,
+similarity) items, or only a row; the result cache keeps those, which the garbage collector
+does not track, and ``candidates`` makes the Candidates (``candidates_from``). Their places are
+deferred: one per row (a memo keeps the last tens of thousands), its fields read from the tables
+the first time one is used.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
+from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
 from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
@@ -70,6 +76,14 @@ MAX_CONTAINING = 200  # longer names containing the query's words, scored per qu
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 WRITTEN_HASH_BUCKETS = 1 << 18  # buckets of the written-name hash table (a power of two)
+WRITTEN_BUCKET_SHIFT = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
+WRITTEN_KEPT_SHIFT = WRITTEN_BUCKET_SHIFT - 32  # the 32 bits below the bucket's are kept
+# The fields of a written-name record (see BaseTables.written_entry), offsets from its start:
+# the text's first byte in the text blob, its key group, its position in key order, and the
+# group's places: the row of its only place (>= 0), else -2 - where its run starts in the
+# ranking made at load (``gazetteer.group_ranking``), or -1 for a group not ranked there.
+WRITTEN_FIELDS = 4
+WRITTEN_TEXT, WRITTEN_GROUP, WRITTEN_ENTRY, WRITTEN_PLACES = range(WRITTEN_FIELDS)
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
 VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
@@ -86,6 +100,7 @@ _FEATURE_WEIGHT = {
     "village": 1,
 }
 _KIND_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
+_TEXT_ENDS = (b"\n", b"")  # what follows a stored text in the text blob
 # The stored coded columns, in the order ``labels_of`` returns them.
 CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id", "admin2_name")
 # A place on offer during one lookup: its ranking fields (minus rounded score, query tier, kind
@@ -94,11 +109,13 @@ CODED = ("feature", "country", "source", "admin1_id", "admin1_name", "admin2_id"
 _Offer = tuple[float, int, int, int, int, str, "int | Place", "str | int", MatchKind, float]
 _RANKING = 6  # the ranking fields of an _Offer
 _OFFERED = itemgetter(6, 7, 8, 9)  # the rest: what becomes a Candidate
-# A lookup's answer, one per candidate: the place row (or user Place), matched text, kind and
-# similarity. The result cache keeps these plain tuples, which the garbage collector stops
-# tracking, rather than Candidate objects: a long session caches tens of thousands of lookups,
-# and every tracked object is walked again by each full collection.
-_Found = tuple["int | Place", str, MatchKind, float]
+# A lookup's answer: for each candidate in turn, four items: the place row (or user Place),
+# matched text, kind and similarity, in one flat tuple. The result cache keeps these plain
+# tuples, which the garbage collector stops tracking, rather than Candidate objects: a long
+# session caches tens of thousands of lookups, and every tracked object is walked again by each
+# full collection. One tuple a lookup rather than one a candidate also makes fewer objects for
+# the collector to count: it runs a pass after every few hundred that stay alive.
+_Answer = tuple
 
 
 def is_confident(candidate: Candidate) -> bool:
@@ -160,9 +177,9 @@ class BaseTables:
         cell += np.floor(self.longitude / SPREAD_CELL_DEGREES).astype(np.int32)
         self.cell = memoryview(cell)
         self.populations = memoryview(np.ascontiguousarray(self.population, dtype=np.int64))
-        self._key_start_view = memoryview(np.ascontiguousarray(a.key_start))
-        self._name_row_view = memoryview(np.ascontiguousarray(a.name_row))
-        self._written_hash, self._written_entry, self._written_group = self._hash_written_names()
+        self.key_starts = memoryview(np.ascontiguousarray(a.key_start))
+        self.name_rows = memoryview(np.ascontiguousarray(a.name_row))
+        self._written_hash, self._bucket_start, self.written = self._index_written_names()
         # The shortlists of the keys of more than SHORTLIST names, made once (some 400 keys,
         # 16 ms): a lookup without a country filter then skips a dozen numpy calls on them.
         starts = a.key_start
@@ -170,11 +187,6 @@ class BaseTables:
             group: self._shortlist(starts.item(group), starts.item(group + 1), None)
             for group in np.flatnonzero(np.diff(starts) > SHORTLIST).tolist()
         }
-        # Where each bucket of hashes (their top bits) starts in the sorted hash table.
-        self._bucket_shift = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
-        firsts = np.arange(-WRITTEN_HASH_BUCKETS // 2, WRITTEN_HASH_BUCKETS // 2, dtype=np.int64)
-        starts = np.searchsorted(np.asarray(self._written_hash), firsts << self._bucket_shift)
-        self._bucket_start = memoryview(np.append(starts, len(self._written_hash)).astype(np.int32))
         # Each place's prominence class: places rank by (feature weight, population), both
         # descending, exactly as by this one integer (equal classes are ties), so ranking a key
         # group's places reads one item a place rather than two, scattered over two columns.
@@ -188,15 +200,31 @@ class BaseTables:
         prominence = np.empty(len(by_prominence), np.int32)
         prominence[by_prominence] = np.cumsum(steps, dtype=np.int32)
         self.prominence = memoryview(prominence)
+        self.ranking, ranked_start = rank_key_groups(
+            a,
+            prominence,
+            None if self.rows_in_id_order else np.argsort(np.argsort(np.array(self.ids))),
+            cell,
+            self.source_count,
+            self._shortlists,
+            SHORTLIST,
+        )
+        records = np.asarray(self.written).reshape(-1, WRITTEN_FIELDS)
+        sole = records[:, WRITTEN_PLACES] >= 0
+        records[~sole, WRITTEN_PLACES] = -2 - ranked_start[records[~sole, WRITTEN_GROUP]]
 
-    def _hash_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
-        """The Python hashes of the stored name texts, sorted and distinct, each with the
-        position of one name of that hash in key order and that name's key group.
+    def _index_written_names(self) -> tuple[memoryview, memoryview, memoryview]:
+        """The table that finds a name written exactly as a stored one: (hashes, bucket
+        starts, records); see ``written_entry``.
 
         The builder files every name under ``normalize_name(name)``, so a query written exactly
         as a stored name ("Raqqa", "Deir ez-Zor") can take that name's group from here with one
-        hash and a binary search over machine integers, instead of folding it first. Built at
-        load (about 0.2 s), the texts decoded a slice at a time so they never all live at once.
+        hash and a short binary search over machine integers, instead of folding it first.
+        Each distinct text has one record of WRITTEN_FIELDS int32 (see WRITTEN_PLACES; the
+        last field is completed once the groups are ranked), its fields side by side, so a
+        lookup reads one memory line where separate columns cost one each: at this rate,
+        reads from memory are much of a lookup's time. Built at load (about 0.25 s), the texts
+        decoded a slice at a time so they never all live at once.
         """
         a = self.arrays
         count = len(a.name_entry)
@@ -207,31 +235,54 @@ class BaseTables:
             texts = a.name_text[start : end - 1].decode("utf-8").split("\n")
             hashes[first:last] = np.fromiter(map(hash, texts), np.int64, last - first)
         # Which of several names of one hash is kept does not matter: the same text has the
-        # same key, and a different text (a collision) fails the check in written_entry.
+        # same key and classes, and a different text (a collision) fails written_entry's check.
         order = np.argsort(hashes)  # order[k]: a position in the text blob
         hashes = hashes[order]
-        distinct = np.concatenate(([True], hashes[1:] != hashes[:-1]))
+        distinct = np.ones(count, bool)
+        distinct[1:] = hashes[1:] != hashes[:-1]
+        texts, hashes = order[distinct], hashes[distinct]
+        del order, distinct
+        # A hash's top bits pick its bucket; the next 32 bits, in order within the bucket as the
+        # hashes are sorted, are all the table keeps of it (the text check settles the rare
+        # equal ones).
+        buckets = (hashes >> WRITTEN_BUCKET_SHIFT) + WRITTEN_HASH_BUCKETS // 2
+        kept = (hashes >> WRITTEN_KEPT_SHIFT) & 0xFFFFFFFF
+        del hashes
+        bucket_start = np.searchsorted(buckets, np.arange(WRITTEN_HASH_BUCKETS + 1))
+        del buckets
         entry = np.empty(count, np.int32)  # name_entry inverted: text position -> key order
         entry[a.name_entry] = np.arange(count, dtype=np.int32)
-        entry = entry[order[distinct]]
-        groups = np.arange(len(a.key_start) - 1, dtype=np.int32)
-        group = np.repeat(groups, np.diff(a.key_start))[entry]
-        return memoryview(hashes[distinct]), memoryview(entry), memoryview(group)
+        entry = entry[texts]
+        sizes = np.diff(a.key_start)
+        group = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)[entry]
+        records = np.empty((len(texts), WRITTEN_FIELDS), np.int32)
+        records[:, 0], records[:, 1], records[:, 2] = a.name_offsets[texts], group, entry
+        records[:, 3] = np.where(sizes[group] == 1, a.name_row[entry], -1)
+        return (
+            memoryview(kept.astype(np.uint32)),
+            memoryview(bucket_start.astype(np.int32)),
+            memoryview(records.reshape(-1)),
+        )
 
-    def written_entry(self, name: str) -> tuple[int, int] | None:
-        """(position in key order, key group) of a name written exactly as a stored one, or
-        None (then fold it). The hash's top bits pick a bucket of the sorted table, so the
-        binary search runs over a couple of entries rather than twenty levels."""
-        hashes, h = self._written_hash, hash(name)
-        bucket = (h >> self._bucket_shift) + WRITTEN_HASH_BUCKETS // 2
-        starts = self._bucket_start
-        i = bisect_left(hashes, h, starts[bucket], starts[bucket + 1])
-        if i == len(hashes) or hashes[i] != h:
-            return None
-        entry = self._written_entry[i]
-        if self.arrays.name_at(entry) != name:  # a hash collision
-            return None
-        return entry, self._written_group[i]
+    def written_entry(self, name: str) -> int:
+        """Where the record of a name written exactly as a stored one starts in ``written``
+        (its fields at that index and the next ones: WRITTEN_TEXT, WRITTEN_GROUP,
+        WRITTEN_ENTRY, WRITTEN_PLACES), or -1 (then fold it). The hash's top bits pick a
+        bucket of the table, so the binary search runs over a couple of entries."""
+        h = hash(name)
+        bucket = (h >> WRITTEN_BUCKET_SHIFT) + WRITTEN_HASH_BUCKETS // 2
+        kept, starts = (h >> WRITTEN_KEPT_SHIFT) & 0xFFFFFFFF, self._bucket_start
+        hashes, end = self._written_hash, starts[bucket + 1]
+        i = bisect_left(hashes, kept, starts[bucket], end)
+        while i < end and hashes[i] == kept:
+            at = i * WRITTEN_FIELDS
+            start, text = self.written[at + WRITTEN_TEXT], name.encode()
+            blob = self.arrays.name_text
+            after = start + len(text)  # a newline or the end of the blob ends a stored text
+            if blob.startswith(text, start) and blob[after : after + 1] in _TEXT_ENDS:
+                return at
+            i += 1  # another text whose hash shares those bits
+        return -1
 
     def group_of(self, key: str) -> int | None:
         """The group of a normalised key, or None: a binary search of the sorted key column,
@@ -239,14 +290,6 @@ class BaseTables:
         keys = self.arrays.key_text
         group = bisect_left(keys, key)
         return group if group < len(keys) and keys[group] == key else None
-
-    def key_bounds(self, group: int) -> tuple[int, int]:
-        """Where a key group's names start and end in key order."""
-        return self._key_start_view[group], self._key_start_view[group + 1]
-
-    def row_of_name(self, i: int) -> int:
-        """The place row of the i-th name in key order."""
-        return self._name_row_view[i]
 
     def group_entries(
         self, group: int, wanted: frozenset[str] | None
@@ -257,10 +300,10 @@ class BaseTables:
         SHORTLIST most prominent of them (feature class, then population) before any Python
         object is made; the ranking can never use more than that anyway.
         """
-        lo, hi = self._key_start_view[group], self._key_start_view[group + 1]
+        lo, hi = self.key_starts[group], self.key_starts[group + 1]
         if hi - lo <= SHORTLIST:
             # Most keys name a handful of places: plain Python beats a dozen numpy calls.
-            pairs = zip(self._name_row_view[lo:hi].tolist(), range(lo, hi), strict=True)
+            pairs = zip(self.name_rows[lo:hi].tolist(), range(lo, hi), strict=True)
             if wanted is None:
                 return pairs
             labels, codes = self.country_labels, self.country_code
@@ -477,12 +520,15 @@ class GazetteerIndex:
         # this index, so an index replaced after an overlay change can be freed.
         self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
-        # the cache emptied, whenever the user overlay changes), in two plain dicts rather than
-        # one ordered by use: new answers go to the first, which becomes the older generation
-        # (the previous one dropped) when it holds half of RESULT_CACHE_SIZE; an older answer
-        # found again moves back to the first.
-        self._results: dict[tuple, tuple[_Found, ...]] = {}
-        self._older_results: dict[tuple, tuple[_Found, ...]] = {}
+        # the cache emptied, whenever the user overlay changes), in two generations rather than
+        # one cache ordered by use: new answers go to the first, which becomes the older one (the
+        # previous one dropped) when it holds half of RESULT_CACHE_SIZE; an older answer found
+        # again moves back to the first. A generation files answers by (limit, fuzzy, countries),
+        # then by name: keyed by the name itself, a cached answer adds no tuple for the garbage
+        # collector to count (see _Answer).
+        self._results: dict[tuple, dict[str, _Answer | int]] = {}
+        self._older_results: dict[tuple, dict[str, _Answer | int]] = {}
+        self._results_held = 0  # answers in the first generation
 
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -547,31 +593,45 @@ class GazetteerIndex:
         if isinstance(countries, str):  # "SY" means ["SY"], not ["S", "Y"]
             countries = [countries]
         wanted = frozenset(str(c).upper() for c in countries) if countries else None
-        cache_key = (name, limit, fuzzy, wanted)
-        results = self._results
-        found = results.get(cache_key)
+        options = (limit, fuzzy, wanted)
+        answers = self._results.get(options)
+        found = None if answers is None else answers.get(name)
         if found is None:
-            found = self._older_results.get(cache_key) or self._lookup(name, limit, fuzzy, wanted)
-            results[cache_key] = found
-            if len(results) >= RESULT_CACHE_SIZE // 2:
-                self._older_results, self._results = results, {}
-        return candidates_from(found, self._place_cache, self._place)
+            older = self._older_results.get(options)
+            found = None if older is None else older.get(name)
+            if found is None:
+                found = self._lookup(name, limit, fuzzy, wanted)
+            if answers is None:
+                answers = self._results[options] = {}
+            answers[name] = found
+            self._results_held += 1
+            if self._results_held >= RESULT_CACHE_SIZE // 2:
+                self._older_results, self._results = self._results, {}
+                self._results_held = 0
+        if found.__class__ is int:  # one place, which the name itself matched exactly
+            found = (found, name, "exact", 1.0)
+        return candidates_from(
+            found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
+        )
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
-    ) -> tuple[_Found, ...]:
+    ) -> _Answer | int:
+        """The answer to a lookup: a flat tuple (see _Answer), or only the row of a place when
+        it is the one candidate and the name itself matched it exactly (an int is no object the
+        garbage collector counts)."""
         stored = self.base.written_entry(name)
-        if stored is not None and not fuzzy:
-            answer = self._stored_name(name, *stored, limit, wanted)
+        if stored >= 0 and not fuzzy:
+            answer = self._stored_name(name, stored, limit, wanted)
             if answer is not None:
                 return answer
         found: dict[str, _Offer] = {}
         written = name.casefold().strip()
         # Fast path: the whole name's key; the other tiers are computed only when needed.
-        if stored is None:
+        if stored < 0:
             self._collect_key(normalize_name(name), written, 1.0, 0, wanted, found)
         else:
-            group = stored[1]
+            group = self.base.written[stored + WRITTEN_GROUP]
             key = self.base.arrays.key_text[group]
             self._collect_group(key, group, written, 1.0, 0, wanted, found)
         if found and (not fuzzy or len(found) >= limit):
@@ -599,22 +659,31 @@ class GazetteerIndex:
         return self._ranked(found, limit)
 
     def _stored_name(
-        self, name: str, entry: int, group: int, limit: int, wanted: frozenset[str] | None
-    ) -> tuple[_Found, ...] | None:
+        self, name: str, stored: int, limit: int, wanted: frozenset[str] | None
+    ) -> _Answer | int | None:
         """An exact-only lookup of a name written as a stored one (the call geo makes most):
         the places of its one key group, ranked as ``_ranked`` ranks their offers, with lean
         per-place tuples instead of offers. None when user places share the key or no place is
         left in the countries: then the general path answers."""
         b = self.base
+        written_record = b.written
+        group = written_record[stored + WRITTEN_GROUP]
         if self._user_keys and b.arrays.key_text[group] in self._user_keys:
             return None
-        written = name.casefold().strip()
-        lo, hi = b.key_bounds(group)
-        if hi - lo == 1:  # two keys in three name a single place
-            row = b.row_of_name(lo)
-            if wanted is not None and b.country(row) not in wanted:
+        folded = name.casefold()
+        written = folded.strip()
+        places = written_record[stored + WRITTEN_PLACES]
+        if places >= 0:  # two keys in three name a single place: this row
+            if wanted is not None and b.country(places) not in wanted:
                 return None
-            return ((row, name, "exact" if name.casefold() == written else "normalized", 1.0),)
+            return places if folded == written else (places, name, "normalized", 1.0)
+        entry = written_record[stored + WRITTEN_ENTRY]
+        starts = b.key_starts
+        lo, hi = starts[group], starts[group + 1]
+        if places < -1 and folded == written:  # ranked at load; no blanks around the name
+            answer = self._ranked_group(name, entry, -2 - places, (lo, hi), limit, wanted)
+            if answer is not None:
+                return answer or None  # () when no place is left in the countries
         name_at = b.arrays.name_at
         best: dict[int, tuple[bool, str]] = {}  # row -> (exact?, matched text): first best
         for row, i in b.group_entries(group, wanted):
@@ -643,12 +712,84 @@ class GazetteerIndex:
         )
         if len(ranked) > limit:
             ranked = self._spread_cut(ranked, limit, 2, 3)
-        return tuple(
-            (row, text, "normalized" if rank else "exact", 1.0)
-            for rank, _, _, row, text in ranked[:limit]
-        )
+        answer: list = []
+        for rank, _, _, row, text in ranked[:limit]:
+            answer += (row, text, "normalized" if rank else "exact", 1.0)
+        return tuple(answer)
 
-    def _ranked(self, found: dict[str, _Offer], limit: int) -> tuple[_Found, ...]:
+    def _ranked_group(
+        self,
+        name: str,
+        entry: int,
+        first: int,
+        bounds: tuple[int, int],
+        limit: int,
+        wanted: frozenset[str] | None,
+    ) -> _Answer | None:
+        """_stored_name for a group ranked at load (``gazetteer.group_ranking``), its run there
+        starting at first, its names at bounds in key order, the query's at entry: places are taken
+        in their stored order, the exact ones first, with no name decoded but those of other
+        texts that make the answer. None when the group's shortlist does not serve (a country
+        filter, or the query's own name not among the shortlisted ones)."""
+        b = self.base
+        ranking = b.ranking
+        lo, hi = bounds
+        size = hi - lo
+        last = first + min(size, SHORTLIST)
+        one_text = ranking.flags[first] & ONE_TEXT
+        if one_text and wanted is None:  # every place matches alike: slice the stored order
+            end = first + limit
+            if end < last and ranking.flags[end - 1] & TIED:  # the limit cuts a tied run
+                cut = first + ranking.run_start[end - 1]
+                rows = ranking.rows[first:cut].tolist()
+                rows += [ranking.rows[first + k] for k in ranking.spread[cut:end].tolist()]
+            else:
+                rows = ranking.rows[first : min(end, last)].tolist()
+            answer = [None, name, "exact", 1.0] * len(rows)
+            answer[::4] = rows
+            return tuple(answer)
+        if size > SHORTLIST and wanted is not None:
+            return None  # the group's shortlist within the countries differs
+        rows = ranking.rows[first:last].tolist()
+        folds = ranking.same_fold[first:last].tolist()
+        texts = ranking.same_text[first:last].tolist()
+        names = ranking.names[first:last].tolist()
+        if one_text:
+            own = 0
+        elif entry - lo in names:
+            own = names.index(entry - lo)
+        else:
+            return None
+        fold, text = folds[own], texts[own]
+        places = range(len(rows))
+        if wanted is not None:
+            labels, codes = b.country_labels, b.country_code
+            places = [k for k in places if labels[codes.item(rows[k])] in wanted]
+        order = [k for k in places if folds[k] == fold]
+        order += [k for k in places if folds[k] != fold]
+        if len(order) > limit:
+            prominence = b.prominence
+            last_in, first_out = order[limit - 1], order[limit]
+            if (folds[last_in] == fold) == (folds[first_out] == fold) and (
+                prominence[rows[last_in]] == prominence[rows[first_out]]
+            ):  # the limit cuts a tied run: spread it as _stored_name does
+                ranked = [
+                    (folds[k] != fold, prominence[rows[k]], rows[k], rows[k], k) for k in order
+                ]
+                order = [item[4] for item in self._spread_cut(ranked, limit, 2, 3)]
+            order = order[:limit]
+        name_at = b.arrays.name_at
+        answer: list = []
+        for k in order:
+            answer += (
+                rows[k],
+                name if texts[k] == text else name_at(lo + names[k]),
+                "exact" if folds[k] == fold else "normalized",
+                1.0,
+            )
+        return tuple(answer)
+
+    def _ranked(self, found: dict[str, _Offer], limit: int) -> _Answer:
         """Best offers first, as answers (only these become Candidates, in ``candidates``).
 
         Offers compare as plain tuples: their ranking fields end with the place id, unique
@@ -659,15 +800,15 @@ class GazetteerIndex:
         if len(offers) > limit:
             # Equal in score, tier, kind, feature and population: tied where the limit cuts.
             offers = self._spread_cut(offers, limit, _RANKING - 1, _RANKING)
-        return tuple(
-            (
+        answer: list = []
+        for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit]):
+            answer += (
                 row_or_place,
                 text if isinstance(text, str) else name_at(text),
                 kind,
                 round(similarity, 3),
             )
-            for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit])
-        )
+        return tuple(answer)
 
     def _spread_cut(self, ranked: list, limit: int, tie: int, place: int) -> list:
         """Ranked tuples (their first ``tie`` fields the rank, field ``place`` a row or user
@@ -882,8 +1023,11 @@ def _base_tables(folder: Path) -> BaseTables:
     tables = BaseTables(read_gazetteer(folder / GAZETTEER_FILE))
     # The decoded text columns are tuples of str, which the garbage collector stops tracking the
     # first time it examines them, a pass over 1.4 million items (some 20 ms): made here, as part
-    # of the load, rather than in the middle of the first lookups.
-    gc.collect(0)
+    # of the load, rather than in the middle of the first lookups. A full collection, because
+    # the load's many objects also leave the collector due for one, which walks every object of
+    # the process (some 5-20 ms alone, 0.1 s beside spaCy) and would otherwise fall among the
+    # first few thousand lookups; after it the next one comes some 15,000 lookups later.
+    gc.collect()
     return tables
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -102,22 +102,34 @@ _set_similarity = Candidate.similarity.__set__  # type: ignore[attr-defined]
 
 
 def candidates_from(
-    found: Iterable[tuple[Place | int, str, MatchKind, float]],
+    found: tuple[Place | int | str | float, ...],
     places: dict[int, Place],
-    place_of: Callable[[int], Place],
+    memo_size: int,
+    ids: Sequence[str],
+    filler: int,
 ) -> list[Candidate]:
-    """Candidates for (place, matched, match, similarity) tuples whose place may be given as an
-    integer key instead: looked up in places (a memo), else made by place_of(key).
+    """Candidates for a flat tuple of (place, matched, match, similarity) items, four a
+    candidate, whose place may be given as a row instead: looked up in places (a memo,
+    emptied when it holds memo_size places), else made deferred (``Place.deferred`` of
+    ids[row], filler and row) and memoised.
 
     The same values as ``Candidate(...)``, made faster in one loop: a frozen dataclass's
     __init__ sets each field through object.__setattr__ by name, here the slots are written
-    directly, and a memoised place costs no call.
+    directly, and a place is made without a call.
     """
     made = []
     append = made.append
-    for place, matched, match, similarity in found:
+    items = iter(found)
+    for place, matched, match, similarity in zip(items, items, items, items, strict=True):
         if place.__class__ is int:
-            place = places.get(place) or place_of(place)  # type: ignore[call-overload,arg-type]
+            row = place
+            place = places.get(row)  # type: ignore[call-overload]
+            if place is None:
+                if len(places) >= memo_size:
+                    places.clear()
+                place = _new_object(Place)  # Place.deferred, inlined
+                _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
+                places[row] = place  # type: ignore[index]
         candidate = _new_object(Candidate)
         _set_place(candidate, place)
         _set_matched(candidate, matched)
