@@ -137,6 +137,7 @@ class FuzzyTables:
         self.bucket_start = np.concatenate(([0], np.cumsum(buckets))).astype(np.int32)
         self.entries = entries
         self._entry_view = memoryview(entries)
+        self._signed_entries = entries.view(np.int64)  # its tags read as plain integers
         self._bucket_view = memoryview(self.bucket_start)
         # Each skeleton's first position and how many of its keys it lends.
         order = np.argsort(key_skeleton, kind="stable")
@@ -222,28 +223,35 @@ class FuzzyTables:
         entries, starts, shift = self._entry_view, self._bucket_view, self.shift
         bits = self.tag_bits
         tag_mask = (1 << bits) - 1
+        table = self._signed_entries
         runs = []
         own: list[int] = []
-        same = None
         for probe, h in enumerate((whole, *deletions)):
             low = (h >> bits) << bits
             bucket = h >> shift
             end = starts[bucket + 1]
             first = bisect_left(entries, low, starts[bucket], end)
-            last = min(bisect_left(entries, low + tag_mask + 1, first, end), first + cap)
-            if probe or last == first:
-                runs.append(self.entries[first:last])
-                continue
-            # The whole skeleton's run: its own entry (the first whole one, if stored) and the
-            # deletions of the skeletons one letter longer.
-            tags = [entries[i] & tag_mask for i in range(first, last)]
-            own = [tag >> 1 for tag in tags if not tag & 1][:1]
-            runs.append(np.array([tag for tag in tags if tag & 1], np.uint64))
-        others = np.unique((np.concatenate(runs) & np.uint64(tag_mask)) >> np.uint64(1))
+            last = bisect_left(entries, low + tag_mask + 1, first, end)
+            if last - first > cap:
+                last = first + cap
+            if probe:
+                runs.append(table[first:last])
+            elif last > first:
+                # The whole skeleton's run: its own entry (the first whole one, if stored) and
+                # the deletions of the skeletons one letter longer.
+                tags = [entries[i] & tag_mask for i in range(first, last)]
+                own = [tag >> 1 for tag in tags if not tag & 1][:1]
+                runs.append(np.array([tag for tag in tags if tag & 1], np.int64))
+        if not runs:  # an empty skeleton, not stored
+            return None, np.zeros(0, np.int64)
+        skeletons = (np.concatenate(runs) & tag_mask) >> 1
+        skeletons.sort()
+        distinct = np.empty(len(skeletons), bool)
+        distinct[:1] = True
+        np.not_equal(skeletons[1:], skeletons[:-1], out=distinct[1:])
         if own:
-            others = others[others != own[0]]
-            same = own[0]
-        return same, others[:cap].astype(np.intp)
+            distinct &= skeletons != own[0]
+        return (own[0] if own else None), skeletons[distinct][:cap]
 
     def same_positions(self, skeleton: int) -> np.ndarray:
         """The packed positions of the keys one skeleton lends."""

@@ -772,29 +772,32 @@ class GazetteerIndex:
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 skeleton = skeleton_key(key)
+                same, others = b.fuzzy_positions(skeleton, len(key), mask)
+                user_keys = [k for k in self._user_skeletons.get(skeleton, ()) if k != key]
+                count = len(same)  # keys of the same skeleton, first in info
                 # Vowel-only variants of a distinctive skeleton are admitted below the floor.
                 vowel_floor = (
                     VOWEL_VARIANT_SIMILARITY
-                    if consonant_count(skeleton) > ROOT_CONSONANTS
+                    if (count or user_keys) and consonant_count(skeleton) > ROOT_CONSONANTS
                     else FUZZY_MIN_SIMILARITY
                 )
-                same, others = b.fuzzy_positions(skeleton, len(key), mask)
                 scored = []  # (score, key, its group in the shipped tables or None)
-                if len(same) or len(others):
-                    info = np.concatenate((same, others))
+                if count or len(others):
+                    info = np.concatenate((same, others)) if count and len(others) else same
+                    info = info if count else others
                     # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
                     score = closeness_weight * tables.dice(key, info)
-                    score[: len(same)] += agreement_weight * 1.0
-                    score[len(same) :] += agreement_weight * 0.5
+                    score[:count] += agreement_weight * 1.0
+                    score[count:] += agreement_weight * 0.5
                     passing = score >= FUZZY_MIN_SIMILARITY
-                    passing[: len(same)] = score[: len(same)] >= vowel_floor
+                    if count and vowel_floor != FUZZY_MIN_SIMILARITY:
+                        passing[:count] = score[:count] >= vowel_floor
                     kept = np.flatnonzero(passing)
                     groups = tables.groups(info[kept]).tolist()
                     for group, value in zip(groups, score[kept].tolist(), strict=True):
                         candidate_key = group_keys[group]
                         if candidate_key != key:  # not its own match
                             scored.append((min(value, 0.99), candidate_key, group))
-                user_keys = [k for k in self._user_skeletons.get(skeleton, ()) if k != key]
                 for user_key, closeness in zip(user_keys, dice_scores(key, user_keys), strict=True):
                     value = closeness_weight * closeness + agreement_weight * 1.0
                     if value >= vowel_floor:
