@@ -144,18 +144,18 @@ class FuzzyTables:
         firsts = np.searchsorted(key_skeleton[order], np.arange(count))
         lent = np.minimum(np.diff(np.append(firsts, len(order))), max_keys_per_skeleton)
         self.skeleton_first = firsts.astype(np.int32)
-        self.skeleton_keys = lent.astype(np.int16 if max_keys_per_skeleton < 1 << 15 else np.int32)
+        self.skeleton_keys = lent.astype(np.int64)  # int64: its cumulative sums are no casts
         del firsts, lent
         self.key_length = np.fromiter(map(len, key_text), np.int32, len(key_text))
         self._index_positions(key_text, order)
 
     def _index_positions(self, key_text: Sequence[str], order: np.ndarray) -> None:
         """Each key's character bigrams (of " key ", as the Dice score pads it) as uint16
-        codes, in position order, a repeat within a key replaced by no_bigram; and for each
-        position one integer holding its key's length, distinct bigrams, first bigram and
-        group (``unpack``)."""
-        text = " " + " ".join(map(key_text.__getitem__, order.tolist())) + " "  # " key "s
-        codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)  # one space shared
+        codes, in key order, a repeat within a key replaced by no_bigram; and for each
+        position one integer holding its key's length, first bigram, distinct bigrams and
+        group."""
+        text = " " + " ".join(key_text) + " "  # every " key ", each space shared
+        codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
         del text
         alphabet = np.flatnonzero(np.bincount(codes))
         width = len(alphabet)
@@ -170,37 +170,36 @@ class FuzzyTables:
         del codes
         bigrams = letters[:-1] * np.uint16(width) + letters[1:]  # bigram j: letters j, j + 1
         del letters
-        lengths = self.key_length[order]
-        counts = lengths + 1  # " key " has len + 1 bigrams
+        counts = self.key_length + 1  # " key " has len + 1 bigrams
         starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)[:-1]))
         distinct = counts.copy()
-        # Repeats, found by sorting each key's codes: a length at a time, as rows of a matrix.
+        # Repeats, found by sorting each key's codes, each tagged with its place in the key
+        # (so the first of equal codes is the earliest): a length at a time, as matrix rows.
+        place_bits = int(counts.max(initial=1)).bit_length()
         for length in np.unique(counts).tolist():
             positions = np.flatnonzero(counts == length)
-            rows = bigrams[starts[positions, None] + np.arange(length)]
+            first = starts[positions, None]
+            rows = bigrams[first + np.arange(length)].astype(np.int64) << place_bits
+            rows |= np.arange(length)
             rows.sort(axis=1)
-            repeats = (rows[:, 1:] == rows[:, :-1]).sum(axis=1, dtype=np.int32)
-            distinct[positions] -= repeats
-            for position in positions[repeats > 0].tolist():
-                start = int(starts[position])
-                seen = set()
-                for j, code in enumerate(bigrams[start : start + length].tolist(), start):
-                    if code in seen:
-                        bigrams[j] = self.no_bigram
-                    seen.add(code)
+            codes_sorted = rows >> place_bits
+            repeat = codes_sorted[:, 1:] == codes_sorted[:, :-1]
+            distinct[positions] -= repeat.sum(axis=1, dtype=distinct.dtype)
+            places = rows[:, 1:] & ((1 << place_bits) - 1)
+            bigrams[(first + places)[repeat]] = self.no_bigram
         self.bigrams = bigrams
         # A position's fields, low bits first: length, first bigram, distinct bigrams, group.
-        self.length_bits = int(lengths.max(initial=0) + 1).bit_length()
+        self.length_bits = int(counts.max(initial=1)).bit_length()
         self.start_bits = len(bigrams).bit_length()
         self.group_shift = 2 * self.length_bits + self.start_bits
         if self.group_shift + len(order).bit_length() > 63:
             raise ValueError("too many keys to pack a position's fields into 64 bits")
         packed = order.astype(np.int64) << self.length_bits
-        packed |= distinct
+        packed |= distinct[order]
         packed <<= self.start_bits
-        packed |= starts
+        packed |= starts[order]
         packed <<= self.length_bits
-        packed |= lengths
+        packed |= self.key_length[order]
         self.position = packed
 
     def lengths(self, info: np.ndarray) -> np.ndarray:

@@ -792,7 +792,7 @@ class GazetteerIndex:
                     passing = score >= FUZZY_MIN_SIMILARITY
                     if count and vowel_floor != FUZZY_MIN_SIMILARITY:
                         passing[:count] = score[:count] >= vowel_floor
-                    kept = np.flatnonzero(passing)
+                    kept = passing.nonzero()[0]
                     groups = tables.groups(info[kept]).tolist()
                     for group, value in zip(groups, score[kept].tolist(), strict=True):
                         candidate_key = group_keys[group]
