@@ -1,7 +1,7 @@
 """The fuzzy tables: keys one consonant-skeleton edit from a query, and their bigram Dice scores.
 
-Two skeletons are one edit apart (one letter inserted, deleted or replaced) exactly when deleting
-at most one letter from each gives the same string (a SymSpell-style index). Every skeleton of
+Two skeletons are neighbours when deleting at most one letter from each gives the same string
+(a SymSpell-style index): one letter inserted, deleted, replaced or moved. Every skeleton of
 the gazetteer and each of its one-letter deletions is hashed to 64 bits with a polynomial hash,
 computed for all skeletons at once from prefix sums, and the hashes are kept in one sorted table
 with a directory of where each range of their top bits starts: a query hashes its own skeleton
