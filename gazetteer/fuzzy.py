@@ -152,8 +152,7 @@ class FuzzyTables:
     def _index_positions(self, key_text: Sequence[str], order: np.ndarray) -> None:
         """Each key's character bigrams (of " key ", as the Dice score pads it) as uint16
         codes, in key order, a repeat within a key replaced by no_bigram; and for each
-        position one integer holding its key's length, first bigram, distinct bigrams and
-        group."""
+        position its key's group, length, first bigram and distinct bigrams."""
         text = " " + " ".join(key_text) + " "  # every " key ", each space shared
         codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
         del text
@@ -188,27 +187,12 @@ class FuzzyTables:
             places = rows[:, 1:] & ((1 << place_bits) - 1)
             bigrams[(first + places)[repeat]] = self.no_bigram
         self.bigrams = bigrams
-        # A position's fields, low bits first: length, first bigram, distinct bigrams, group.
-        self.length_bits = int(counts.max(initial=1)).bit_length()
-        self.start_bits = len(bigrams).bit_length()
-        self.group_shift = 2 * self.length_bits + self.start_bits
-        if self.group_shift + len(order).bit_length() > 63:
-            raise ValueError("too many keys to pack a position's fields into 64 bits")
-        packed = order.astype(np.int64) << self.length_bits
-        packed |= distinct[order]
-        packed <<= self.start_bits
-        packed |= starts[order]
-        packed <<= self.length_bits
-        packed |= self.key_length[order]
-        self.position = packed
-
-    def lengths(self, info: np.ndarray) -> np.ndarray:
-        """The key lengths of packed positions."""
-        return info & ((1 << self.length_bits) - 1)
-
-    def groups(self, info: np.ndarray) -> np.ndarray:
-        """The key groups of packed positions."""
-        return info >> self.group_shift
+        # Each position's key: its group, length, first bigram and distinct bigrams.
+        self.position_group = order.astype(np.int32)
+        self.position_length = self.key_length[order]
+        self.position_start = starts[order].astype(np.int32)
+        self.position_distinct = distinct[order].astype(np.int16)
+        self.longest = int(counts.max(initial=1)) - 1
 
     def neighbours(self, skeleton: str, cap: int) -> tuple[int | None, np.ndarray]:
         """The skeleton itself (None if not stored), and the skeletons one edit away,
@@ -253,21 +237,21 @@ class FuzzyTables:
         return (own[0] if own else None), skeletons[distinct][:cap]
 
     def same_positions(self, skeleton: int) -> np.ndarray:
-        """The packed positions of the keys one skeleton lends."""
+        """The positions of the keys one skeleton lends."""
         first = self.skeleton_first.item(skeleton)
-        return self.position[first : first + self.skeleton_keys.item(skeleton)]
+        return np.arange(first, first + self.skeleton_keys.item(skeleton))
 
     def positions_of(self, skeletons: np.ndarray) -> np.ndarray:
-        """The packed positions of the keys these skeletons lend, in skeleton order."""
+        """The positions of the keys these skeletons lend, in skeleton order."""
         counts = self.skeleton_keys[skeletons]
         ends = counts.cumsum()
         at = (self.skeleton_first[skeletons] - ends + counts).repeat(counts)
         at += np.arange(ends[-1] if len(ends) else 0)
-        return self.position[at]
+        return at
 
-    def dice(self, query: str, info: np.ndarray) -> np.ndarray:
+    def dice(self, query: str, positions: np.ndarray) -> np.ndarray:
         """Dice coefficient of the character-bigram sets of " query " and of each key's
-        " key ", for keys of these packed positions (integer counts, one division: the same
+        " key ", for the keys at these positions (integer counts, one division: the same
         values as with Python sets of two-letter strings)."""
         padded = f" {query} "
         grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
@@ -275,16 +259,13 @@ class FuzzyTables:
         in_query = np.zeros(self.no_bigram + 1, bool)
         known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
         in_query[known] = True
-        length_mask = (1 << self.length_bits) - 1
-        counts = (info & length_mask) + 1
+        counts = self.position_length[positions] + 1
         ends = counts.cumsum()
         firsts = ends - counts
-        at = ((info >> self.length_bits) & ((1 << self.start_bits) - 1)) - firsts
-        at = at.repeat(counts)
+        at = (self.position_start[positions] - firsts).repeat(counts)
         at += np.arange(ends[-1] if len(ends) else 0)
         common = np.add.reduceat(in_query[self.bigrams[at]], firsts, dtype=np.int32)
-        distinct = (info >> (self.length_bits + self.start_bits)) & length_mask
-        return 2 * common / (distinct + len(grams))
+        return 2 * common / (self.position_distinct[positions] + len(grams))
 
 
 def dice_scores(query: str, keys: list[str]) -> list[float]:

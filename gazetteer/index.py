@@ -18,9 +18,10 @@ A lookup walks down these layers and stops adding once it has enough candidates:
 Places tied in rank where the limit cuts (namesake villages with no population) are spread over
 0.5-degree cells, better attested ones first, so ten slots hold ten areas, not one cluster.
 
-The bigram Dice scores of a query's candidate keys are computed in one numpy pass
-(``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
-the standard library and numpy (the design card forbids rapidfuzz at run time here).
+The bigram Dice scores of a query's candidate keys are computed in one numpy pass over their
+stored bigram codes (``gazetteer.fuzzy.FuzzyTables.dice``), so fuzzy lookups stay in the
+thousands per second with only the standard library and numpy (the design card forbids
+rapidfuzz at run time here).
 
 The commonest call, an exact-only lookup of a name written as a stored one (geo's), takes a
 short path (``_stored_name``): the places of that one key group ranked as offers would be, with
@@ -324,8 +325,8 @@ class BaseTables:
     def fuzzy_positions(
         self, skeleton: str, length: int, mask: np.ndarray | None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Keys worth scoring for a query key, as packed positions of the fuzzy tables: (those
-        of the same skeleton, those of a skeleton one edit away).
+        """Keys worth scoring for a query key, as positions in the fuzzy tables: (those of the
+        same skeleton, those of a skeleton one edit away).
 
         Vectorised: the keys of all neighbouring skeletons are gathered with one index
         arithmetic, kept within the country mask, and the one-edit ones are narrowed to keys of
@@ -334,24 +335,25 @@ class BaseTables:
         tables = self.neighbours()
         same, others = tables.neighbours(skeleton, MAX_FUZZY_SKELETONS)
         if same is None:
-            same_info = tables.position[:0]
+            same_at = np.zeros(0, np.intp)
         else:
-            same_info = tables.same_positions(same)
+            same_at = tables.same_positions(same)
             if mask is not None:
-                same_info = same_info[mask[tables.groups(same_info)]]
+                same_at = same_at[mask[tables.position_group[same_at]]]
         if not len(others):
-            return same_info[:MAX_FUZZY_KEYS], same_info[:0]
+            return same_at[:MAX_FUZZY_KEYS], same_at[:0]
         # The keys of one skeleton are next to each other in the tables, not scattered.
-        info = tables.positions_of(others)
-        near = _near_lengths(length, tables.length_bits)[tables.lengths(info)]
+        at = tables.positions_of(others)
+        lengths = tables.position_length[at]
+        near = _near_lengths(length, tables.longest)[lengths]
         if mask is not None:
-            near &= mask[tables.groups(info)]
-        info = info[near]
-        room = max(0, MAX_FUZZY_KEYS - len(same_info))
-        if len(info) > room:
-            gaps = np.abs(tables.lengths(info).astype(np.int32) - length)
-            info = info[gaps.argpartition(room - 1)[:room]] if room else info[:0]
-        return same_info[:MAX_FUZZY_KEYS], info
+            near &= mask[tables.position_group[at]]
+        at = at[near]
+        room = max(0, MAX_FUZZY_KEYS - len(same_at))
+        if len(at) > room:
+            gaps = np.abs(lengths[near] - length)
+            at = at[gaps.argpartition(room - 1)[:room]] if room else at[:0]
+        return same_at[:MAX_FUZZY_KEYS], at
 
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
         """Multi-word key groups holding every 4+-letter word of key (shortest keys first).
@@ -774,7 +776,7 @@ class GazetteerIndex:
                 skeleton = skeleton_key(key)
                 same, others = b.fuzzy_positions(skeleton, len(key), mask)
                 user_keys = [k for k in self._user_skeletons.get(skeleton, ()) if k != key]
-                count = len(same)  # keys of the same skeleton, first in info
+                count = len(same)  # keys of the same skeleton, first in at
                 # Vowel-only variants of a distinctive skeleton are admitted below the floor.
                 vowel_floor = (
                     VOWEL_VARIANT_SIMILARITY
@@ -783,17 +785,17 @@ class GazetteerIndex:
                 )
                 scored = []  # (score, key, its group in the shipped tables or None)
                 if count or len(others):
-                    info = np.concatenate((same, others)) if count and len(others) else same
-                    info = info if count else others
+                    at = np.concatenate((same, others)) if count and len(others) else same
+                    at = at if count else others
                     # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
-                    score = closeness_weight * tables.dice(key, info)
+                    score = closeness_weight * tables.dice(key, at)
                     score[:count] += agreement_weight * 1.0
                     score[count:] += agreement_weight * 0.5
                     passing = score >= FUZZY_MIN_SIMILARITY
                     if count and vowel_floor != FUZZY_MIN_SIMILARITY:
                         passing[:count] = score[:count] >= vowel_floor
                     kept = passing.nonzero()[0]
-                    groups = tables.groups(info[kept]).tolist()
+                    groups = tables.position_group[at[kept]].tolist()
                     for group, value in zip(groups, score[kept].tolist(), strict=True):
                         candidate_key = group_keys[group]
                         if candidate_key != key:  # not its own match
@@ -839,9 +841,9 @@ class GazetteerIndex:
 
 
 @lru_cache(maxsize=256)
-def _near_lengths(length: int, bits: int) -> np.ndarray:
-    """Which key lengths (below 2**bits) are within MAX_LENGTH_GAP of length, as a table."""
-    return np.abs(np.arange(1 << bits) - length) <= MAX_LENGTH_GAP
+def _near_lengths(length: int, longest: int) -> np.ndarray:
+    """Which key lengths (up to longest) are within MAX_LENGTH_GAP of length, as a table."""
+    return np.abs(np.arange(longest + 1) - length) <= MAX_LENGTH_GAP
 
 
 def consonant_count(skeleton: str) -> int:
