@@ -53,6 +53,7 @@ def query_hashes(skeleton: str) -> tuple[int, list[int]]:
 
 
 SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
+QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
 
 
 def skeleton_hashes(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -158,16 +159,16 @@ class FuzzyTables:
         del text
         alphabet = np.flatnonzero(np.bincount(codes))
         width = len(alphabet)
-        if width * width >= np.iinfo(np.uint16).max:
-            raise ValueError(f"{width} distinct letters in the keys: too many for uint16 bigrams")
+        # uint16 codes while the letters are few (Latin and Arabic keys: some 150), else uint32.
+        code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
         self.letter_code = {chr(c): i for i, c in enumerate(alphabet.tolist())}
         self.width = width
         self.no_bigram = width * width
-        letters = np.zeros(int(alphabet[-1]) + 1, np.uint16)
-        letters[alphabet] = np.arange(width, dtype=np.uint16)
+        letters = np.zeros(int(alphabet[-1]) + 1, code_type)
+        letters[alphabet] = np.arange(width, dtype=code_type)
         letters = letters[codes]
         del codes
-        bigrams = letters[:-1] * np.uint16(width) + letters[1:]  # bigram j: letters j, j + 1
+        bigrams = letters[:-1] * code_type(width) + letters[1:]  # bigram j: letters j, j + 1
         del letters
         counts = self.key_length + 1  # " key " has len + 1 bigrams
         starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)[:-1]))
@@ -256,15 +257,21 @@ class FuzzyTables:
         padded = f" {query} "
         grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
         letter, width = self.letter_code, self.width
-        in_query = np.zeros(self.no_bigram + 1, bool)
         known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
-        in_query[known] = True
         counts = self.position_length[positions] + 1
         ends = counts.cumsum()
         firsts = ends - counts
         at = (self.position_start[positions] - firsts).repeat(counts)
         at += np.arange(ends[-1] if len(ends) else 0)
-        common = np.add.reduceat(in_query[self.bigrams[at]], firsts, dtype=np.int32)
+        codes = self.bigrams[at]
+        if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
+            in_query = np.zeros(self.no_bigram + 1, bool)
+            in_query[known] = True
+            shared = in_query[codes]
+        else:  # too many letters for a table: a binary search, closed by a sentinel
+            query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
+            shared = query_codes[query_codes.searchsorted(codes)] == codes
+        common = np.add.reduceat(shared, firsts, dtype=np.int32)
         return 2 * common / (self.position_distinct[positions] + len(grams))
 
 

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from gazetteer import Place, normalize_name
-from gazetteer.fuzzy import dice_scores
+from gazetteer.fuzzy import FuzzyTables, dice_scores
 from gazetteer.index import GazetteerIndex
 from gazetteer.overlay import Overlay
+from gazetteer.tables import encode_text
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,21 @@ def test_dice_scores_of_the_tables_equal_those_of_python_sets(gazetteer_index):
         scores = tables.dice(query, position_of_group[groups])
         assert scores.tolist() == dice_scores(query, [keys[g] for g in groups])
 
+
+
+def test_dice_scores_stay_exact_with_hundreds_of_letters():
+    # Keys in many scripts (here 400 CJK letters) need wider bigram codes than Latin and Arabic.
+    rng = random.Random(2)
+    letters = [chr(0x4E00 + i) for i in range(400)]
+    keys = sorted({"".join(rng.choices(letters, k=rng.randint(2, 6))) for _ in range(200)})
+    skeletons = sorted(set(keys))
+    tables = FuzzyTables(
+        keys,
+        np.array([skeletons.index(k) for k in keys]),
+        encode_text(skeletons),
+        max_keys_per_skeleton=300,
+    )
+    query = keys[0][::-1] + keys[1]
+    assert tables.dice(query, np.arange(len(keys))).tolist() == dice_scores(
+        query, [keys[g] for g in tables.position_group.tolist()]
+    )
