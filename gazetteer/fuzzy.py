@@ -188,12 +188,14 @@ class FuzzyTables:
             places = rows[:, 1:] & ((1 << place_bits) - 1)
             bigrams[(first + places)[repeat]] = self.no_bigram
         self.bigrams = bigrams
-        # Each position's key: its group, length, first bigram and distinct bigrams.
+        # Each position's key: its group, bigrams (length + 1), first bigram, distinct bigrams.
         self.position_group = order.astype(np.int32)
-        self.position_length = self.key_length[order]
+        self.position_bigrams = counts[order]  # its key's length + 1
         self.position_start = starts[order].astype(np.int32)
-        self.position_distinct = distinct[order].astype(np.int16)
-        self.longest = int(counts.max(initial=1)) - 1
+        # Half the distinct bigrams (exact in float32): the Dice score 2c / (d + m) is computed
+        # as c / (d / 2 + m / 2), the same quotient of exact numbers, one operation fewer.
+        self.position_half_distinct = distinct[order].astype(np.float32) / 2
+        self.most_bigrams = int(counts.max(initial=1))
 
     def neighbours(self, skeleton: str, cap: int) -> tuple[int | None, np.ndarray]:
         """The skeleton itself (None if not stored), and the skeletons one edit away,
@@ -258,7 +260,7 @@ class FuzzyTables:
         grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
         letter, width = self.letter_code, self.width
         known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
-        counts = self.position_length[positions] + 1
+        counts = self.position_bigrams[positions]
         ends = counts.cumsum()
         firsts = ends - counts
         at = (self.position_start[positions] - firsts).repeat(counts)
@@ -272,7 +274,7 @@ class FuzzyTables:
             query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
             shared = query_codes[query_codes.searchsorted(codes)] == codes
         common = np.add.reduceat(shared, firsts, dtype=np.int32)
-        return 2 * common / (self.position_distinct[positions] + len(grams))
+        return common / (self.position_half_distinct[positions] + len(grams) / 2)
 
 
 def dice_scores(query: str, keys: list[str]) -> list[float]:

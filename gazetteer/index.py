@@ -344,14 +344,14 @@ class BaseTables:
             return same_at[:MAX_FUZZY_KEYS], same_at[:0]
         # The keys of one skeleton are next to each other in the tables, not scattered.
         at = tables.positions_of(others)
-        lengths = tables.position_length[at]
-        near = _near_lengths(length, tables.longest)[lengths]
+        bigrams = tables.position_bigrams[at]  # key length + 1
+        near = _near_lengths(length + 1, tables.most_bigrams)[bigrams]
         if mask is not None:
             near &= mask[tables.position_group[at]]
         at = at[near]
         room = max(0, MAX_FUZZY_KEYS - len(same_at))
         if len(at) > room:
-            gaps = np.abs(lengths[near] - length)
+            gaps = np.abs(bigrams[near] - (length + 1))
             at = at[gaps.argpartition(room - 1)[:room]] if room else at[:0]
         return same_at[:MAX_FUZZY_KEYS], at
 
@@ -842,7 +842,7 @@ class GazetteerIndex:
 
 @lru_cache(maxsize=256)
 def _near_lengths(length: int, longest: int) -> np.ndarray:
-    """Which key lengths (up to longest) are within MAX_LENGTH_GAP of length, as a table."""
+    """Which lengths (up to longest) are within MAX_LENGTH_GAP of length, as a table."""
     return np.abs(np.arange(longest + 1) - length) <= MAX_LENGTH_GAP
 
 
