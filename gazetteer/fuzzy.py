@@ -2,19 +2,18 @@
 
 Two skeletons are neighbours when deleting at most one letter from each gives the same string
 (a SymSpell-style index): one letter inserted, deleted, replaced or moved. Every skeleton of
-the gazetteer and each of its one-letter deletions is hashed to 64 bits with a polynomial hash,
-computed for all skeletons at once from prefix sums, and the hashes are kept in one sorted table
-with a directory of where each range of their top bits starts: a query hashes its own skeleton
-and deletions the same way and reads the few table entries of each hash's range. Hash
-collisions can only add a spurious neighbour, which the caller's similarity score drops.
+the gazetteer and each of its one-letter deletions is hashed with a polynomial hash, computed
+for all skeletons at once from prefix sums; each hash's top bits and its skeleton's number make
+one 64-bit entry of a sorted table, with a directory of where each range of top bits starts. A
+query hashes its own skeleton and deletions the same way and binary-searches each hash in its
+range of a couple of entries. Hashes agreeing on all kept bits (40 or more) by chance would only
+add a spurious neighbour, which the caller's similarity score drops.
 
-The tables are laid out for a lookup that reads little memory, at scattered places: a lookup
-is slower for the cache misses of a few hundred random reads than for its arithmetic. So
-the keys are numbered in skeleton order ("positions"): the keys of one skeleton are neighbours in
-every per-position column, and a table entry names its skeleton's first position and key count
-directly. The character bigrams of every key are stored as small integer codes in that same
-order, each key's distinct count beside them, so that scoring a query's candidate keys touches
-no Python string.
+A lookup costs more for its numpy calls and scattered memory reads than for its arithmetic, so
+the keys are numbered in skeleton order ("positions"): the keys of one skeleton are neighbours
+in every per-position column (group, length, where its bigrams start, how many are distinct).
+The character bigrams of every key are stored as small integer codes, so that scoring a
+query's candidate keys touches no Python string.
 """
 
 from __future__ import annotations
@@ -25,6 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 
 MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
+SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
+QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
 _MASK = (1 << 64) - 1
 _BASE = 1_000_003
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
@@ -50,10 +51,6 @@ def query_hashes(skeleton: str) -> tuple[int, list[int]]:
         for i in range(len(prefix) - 1)
     ]
     return whole, deletions
-
-
-SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
-QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
 
 
 def skeleton_hashes(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -151,7 +148,7 @@ class FuzzyTables:
         self._index_positions(key_text, order)
 
     def _index_positions(self, key_text: Sequence[str], order: np.ndarray) -> None:
-        """Each key's character bigrams (of " key ", as the Dice score pads it) as uint16
+        """Each key's character bigrams (of " key ", as the Dice score pads it) as small integer
         codes, in key order, a repeat within a key replaced by no_bigram; and for each
         position its key's group, length, first bigram and distinct bigrams."""
         text = " " + " ".join(key_text) + " "  # every " key ", each space shared
