@@ -192,7 +192,6 @@ class FuzzyTables:
         # Half the distinct bigrams (exact in float32): the Dice score 2c / (d + m) is computed
         # as c / (d / 2 + m / 2), the same quotient of exact numbers, one operation fewer.
         self.position_half_distinct = distinct[order].astype(np.float32) / 2
-        self.most_bigrams = int(counts.max(initial=1))
 
     def neighbours(self, skeleton: str, cap: int) -> tuple[int | None, np.ndarray]:
         """The skeleton itself (None if not stored), and the skeletons one edit away,

@@ -344,14 +344,16 @@ class BaseTables:
             return same_at[:MAX_FUZZY_KEYS], same_at[:0]
         # The keys of one skeleton are next to each other in the tables, not scattered.
         at = tables.positions_of(others)
-        bigrams = tables.position_bigrams[at]  # key length + 1
-        near = _near_lengths(length + 1, tables.most_bigrams)[bigrams]
+        # A key's length + 1 (its bigram count) less the query's, shifted by the largest gap:
+        # within 0..2 x MAX_LENGTH_GAP exactly when near (a negative one reads as huge unsigned).
+        shifted = tables.position_bigrams[at] - (length + 1 - MAX_LENGTH_GAP)
+        near = shifted.view(np.uint32) <= 2 * MAX_LENGTH_GAP
         if mask is not None:
             near &= mask[tables.position_group[at]]
         at = at[near]
         room = max(0, MAX_FUZZY_KEYS - len(same_at))
         if len(at) > room:
-            gaps = np.abs(bigrams[near] - (length + 1))
+            gaps = np.abs(shifted[near] - MAX_LENGTH_GAP)  # int32, as the selection was made
             at = at[gaps.argpartition(room - 1)[:room]] if room else at[:0]
         return same_at[:MAX_FUZZY_KEYS], at
 
@@ -838,12 +840,6 @@ class GazetteerIndex:
                 scored.sort(reverse=True)
                 for share, longer in scored[:limit]:
                     self._collect_key(longer, "", share, tier_rank, wanted, found)
-
-
-@lru_cache(maxsize=256)
-def _near_lengths(length: int, longest: int) -> np.ndarray:
-    """Which lengths (up to longest) are within MAX_LENGTH_GAP of length, as a table."""
-    return np.abs(np.arange(longest + 1) - length) <= MAX_LENGTH_GAP
 
 
 def consonant_count(skeleton: str) -> int:
