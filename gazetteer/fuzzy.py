@@ -187,7 +187,7 @@ class FuzzyTables:
         self.bigrams = bigrams
         # Each position's key: its group, bigrams (length + 1), first bigram, distinct bigrams.
         self.position_group = order.astype(np.int32)
-        self.position_bigrams = counts[order]  # its key's length + 1
+        self.position_bigrams = counts[order].astype(np.int32)  # its key's length + 1
         self.position_start = starts[order].astype(np.int32)
         # Half the distinct bigrams (exact in float32): the Dice score 2c / (d + m) is computed
         # as c / (d / 2 + m / 2), the same quotient of exact numbers, one operation fewer.

@@ -787,8 +787,11 @@ class GazetteerIndex:
                 )
                 scored = []  # (score, key, its group in the shipped tables or None)
                 if count or len(others):
-                    at = np.concatenate((same, others)) if count and len(others) else same
-                    at = at if count else others
+                    at = (
+                        np.concatenate((same, others))
+                        if count and len(others)
+                        else (same if count else others)
+                    )
                     # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
                     score = closeness_weight * tables.dice(key, at)
                     score[:count] += agreement_weight * 1.0
