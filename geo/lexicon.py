@@ -78,6 +78,22 @@ def false_friends() -> frozenset[str]:
 
 
 @cache
+def person_titles(lang: str) -> frozenset[str]:
+    """Lower-cased titles written before a person's name ("M.", "général", "née"): the name
+    right after one is that person, not a place of the same name ("M. Gard", "général Tranco")."""
+    return frozenset(r["word"].casefold() for r in read_table("person_titles.tsv")
+                     if r["lang"] == lang)
+
+
+@cache
+def gentile_suffixes(lang: str) -> tuple[str, ...]:
+    """Endings of the nouns for a place's inhabitants ("Vaudois", "Kényane", "Jurassien"),
+    longest first: French writes them capitalised, and NER takes them for places."""
+    return tuple(sorted((r["suffix"] for r in read_table("gentile_suffixes.tsv")
+                         if r["lang"] == lang), key=len, reverse=True))
+
+
+@cache
 def org_cues() -> frozenset[str]:
     """Nouns that make the following name an organisation ("le réseau al-Khabour")."""
     return frozenset(r["word"].casefold() for r in read_table("org_cues.tsv"))

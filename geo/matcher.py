@@ -26,10 +26,12 @@ from geo.lexicon import (
     directions,
     false_friend_regex,
     generic_words,
+    gentile_suffixes,
     is_false_friend,
     local_words,
     newspaper_words,
     org_cues,
+    person_titles,
     place_references,
     state_abbreviations,
     toponym_heads,
@@ -258,8 +260,25 @@ def _ner_spans(doc: Doc, ents: tuple[Span, ...], full: str, lang: str) -> list[F
         if span is not None and len(span) == 1 and _plain_word(span[0]) and not (
                 span[0].text.isupper() and len(span[0].text) > 1):  # "US" is no pronoun
             continue
+        if _inhabitants(text, lang):
+            continue
         out.append(Found(start, end, "ner"))
     return out
+
+
+def _inhabitants(text: str, lang: str) -> bool:
+    """A one-word noun for a place's inhabitants ("les Vaudois", "le Kényan", "200 000
+    Viennois"), by its ending, that the gazetteer does not hold as a name: people, not a place.
+    The gazetteer's own names with such endings ("Valais", "Milan") stay places."""
+    return (text[:1].isupper() and text.isalpha() and text.casefold().endswith(
+        gentile_suffixes(lang)) and not known_name(text)) if gentile_suffixes(lang) else False
+
+
+def _after_title(full: str, item: Found, lang: str) -> bool:
+    """A name right after a person's title ("M. Venizelos", "le général Tranco", "née
+    Pillichody") is that person."""
+    before = full[max(0, item.start - 30) : item.start].split()
+    return bool(before) and before[-1].casefold() in person_titles(lang)
 
 
 _INITIAL_OR_NUMERAL = re.compile(r"[^\W\d_]\.?|[IVX]{2,5}\.?")
@@ -340,6 +359,7 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
               if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
+    named = [f for f in named if not _after_title(full, f, lang)]
     kept = _merge(borders + named)
     if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
