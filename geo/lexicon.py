@@ -94,6 +94,14 @@ def gentile_suffixes(lang: str) -> tuple[str, ...]:
 
 
 @cache
+def newspaper_openers(lang: str) -> frozenset[str]:
+    """Lower-cased words that open a newspaper's title before "de" and the city it is
+    published in ("Journal de Genève", "Gazette de Lausanne", "Feuille d'Avis de Neuchâtel")."""
+    return frozenset(r["word"].casefold() for r in read_table("newspaper_openers.tsv")
+                     if r["lang"] == lang)
+
+
+@cache
 def org_cues() -> frozenset[str]:
     """Nouns that make the following name an organisation ("le réseau al-Khabour")."""
     return frozenset(r["word"].casefold() for r in read_table("org_cues.tsv"))

@@ -29,6 +29,7 @@ from geo.lexicon import (
     gentile_suffixes,
     is_false_friend,
     local_words,
+    newspaper_openers,
     newspaper_words,
     org_cues,
     person_titles,
@@ -281,6 +282,23 @@ def _after_title(full: str, item: Found, lang: str) -> bool:
     return bool(before) and before[-1].casefold() in person_titles(lang)
 
 
+def _in_newspaper_title(full: str, item: Found, lang: str) -> bool:
+    """A name after a capitalised newspaper word and "de" inside a sentence ("le Journal de
+    Genève", "l'Echo de Paris") is part of the paper's title: the paper is cited, nothing
+    happens in its city. Not "un courrier de Berlin" (a letter) nor a heading opening a line
+    ("Nouvelles d'Espagne :")."""
+    window = full[max(0, item.start - 40) : item.start]
+    match = _TITLE_LINK.search(window)
+    if not match or not match.group(1)[0].isupper():
+        return False
+    before = window[: match.start(1)].rstrip(" \t«<\"'’(")
+    return bool(before) and before[-1] not in ".!?:—\n" and (
+        match.group(1).casefold() in newspaper_openers(lang))
+
+
+_TITLE_LINK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(?:de|du|d['’])\s*$", re.IGNORECASE)
+
+
 _INITIAL_OR_NUMERAL = re.compile(r"[^\W\d_]\.?|[IVX]{2,5}\.?")
 
 
@@ -359,7 +377,8 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
               if not _blocked(full, f, friend_blockers)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
-    named = [f for f in named if not _after_title(full, f, lang)]
+    named = [f for f in named if not _after_title(full, f, lang)
+             and not _in_newspaper_title(full, f, lang)]
     kept = _merge(borders + named)
     if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)

@@ -24,3 +24,29 @@ def test_titles_initials_months_and_peoples_are_not_places():
     text = ("M. J. Dupont, envoyé par les Français et les Allemands, arrive en Juin à Lyon "
             "avec Louis III.")
     assert _texts(text) == ["Lyon"]
+
+
+def test_a_name_after_a_persons_title_is_that_person():
+    text = ("M. Gard, avocat, a parlé à Sion. Le général Tranco et sa fille née Bourgoin "
+            "sont arrivés à Lausanne.")
+    assert _texts(text) == ["Sion", "Lausanne"]
+
+
+def test_nouns_for_inhabitants_are_people_not_places():
+    text = ("Le Kényan Abel Kirui a gagné à Vienne devant la Kényane Pamela Chepchumba ; "
+            "les Vaudois et les Fribourgeois ont fêté le Jurassien à Genève.")
+    texts = _texts(text)
+    assert "Vienne" in texts and "Genève" in texts
+    assert not {"Kényan", "Kényane", "Vaudois", "Fribourgeois", "Jurassien"} & set(texts)
+
+
+def test_the_gazetteers_own_names_with_such_endings_stay_places():
+    mentions = {m.text: m for m in geoparse("Des orages ont frappé le Valais et Milan.", "fr")}
+    assert mentions["Valais"].resolution.country == "CH"
+    assert mentions["Milan"].resolution.country == "IT"
+
+
+def test_a_city_in_a_newspapers_title_is_not_a_mention():
+    text = ("On lit dans le Journal de Genève et dans la Gazette de Lausanne que le "
+            "Gouvernement a reçu un courrier de Berlin.")
+    assert _texts(text) == ["Berlin"]
