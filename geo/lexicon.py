@@ -177,9 +177,17 @@ def country_names() -> dict[str, str]:
 
 @cache
 def local_words(lang: str) -> frozenset[str]:
-    """Words that end the name of a street or a building in ``lang`` ("Royal Street", "Rogers
-    Centre"): something inside a town."""
+    """Words that end the name of a street or a building in English ("Royal Street", "Rogers
+    Centre") or open it in French ("rue de Sèze", "place Fédérale"): something inside a town."""
     return frozenset(r["word"] for r in read_table("local_words.tsv") if r["lang"] == lang)
+
+
+@cache
+def feature_nouns(lang: str) -> frozenset[str]:
+    """Lower-case French nouns that open the name of a natural or built feature ("vallée du
+    Rhône", "canal de La Bassée", "col Oaprile"): with local_words, they make the capitalised
+    name after them a place even when NER and the gazetteer miss it."""
+    return frozenset(r["word"] for r in read_table("feature_nouns.tsv") if r["lang"] == lang)
 
 
 @cache

@@ -25,6 +25,7 @@ from geo.lexicon import (
     demonyms,
     directions,
     false_friend_regex,
+    feature_nouns,
     generic_words,
     gentile_suffixes,
     is_false_friend,
@@ -380,12 +381,46 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     named = [f for f in named if not _after_title(full, f, lang)
              and not _in_newspaper_title(full, f, lang)]
     kept = _merge(borders + named)
+    kept = sorted(kept + find_local_phrases(full, lang, kept), key=lambda f: f.start)
     if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
                                                                           for f in kept])}
         kept = [f for f in kept if f.start not in states]
         _mark_person_names(ents, full, kept)
     return kept
+
+
+@lru_cache(maxsize=4)
+def _local_phrase_regex(lang: str) -> re.Pattern[str] | None:
+    nouns = sorted(local_words(lang) | feature_nouns(lang), key=len, reverse=True)
+    if not nouns or lang != "fr":
+        return None
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(
+        rf"(?<![\w-])(?P<noun>{words})\s+"
+        r"(?P<link>(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’])\s*)?"
+        r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t][A-ZÀ-Ý][\w'’-]*){0,2})")
+
+
+def find_local_phrases(full: str, lang: str, taken: list[Found]) -> list[Found]:
+    """French names opened by a street, building or landscape noun ("rue de Sèze", "boulevard
+    Haussmann", "vallée de Lungnez", "col Oaprile"): the noun says the capitalised words after
+    it name a place, where NER and the gazetteer found nothing. Whole phrases, of source
+    "local". Not "à la place de Jean" (a bare "de" after "place" means "instead of")."""
+    regex = _local_phrase_regex(lang)
+    if regex is None:
+        return []
+    found = []
+    for match in regex.finditer(full):
+        start, end = match.start("name"), match.end("name")
+        link = (match.group("link") or "").strip()
+        if match.group("noun") == "place" and link in ("de", "d'", "d’"):
+            continue
+        if is_false_friend(full[start:end]) or any(
+                f.start < end and start < f.end for f in taken):
+            continue
+        found.append(Found(match.start(), end, "local"))
+    return found
 
 
 def _mark_person_names(ents: tuple[Span, ...], full: str, items: list[Found]) -> None:

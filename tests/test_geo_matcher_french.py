@@ -50,3 +50,13 @@ def test_a_city_in_a_newspapers_title_is_not_a_mention():
     text = ("On lit dans le Journal de Genève et dans la Gazette de Lausanne que le "
             "Gouvernement a reçu un courrier de Berlin.")
     assert _texts(text) == ["Berlin"]
+
+
+def test_a_street_opened_by_its_noun_is_a_place_in_the_town_the_text_names():
+    mentions = {m.text: m for m in geoparse(
+        "Un incendie a éclaté à Genève, au boulevard Haussmann, puis dans la vallée de Lungnez.",
+        "fr")}
+    street = mentions["boulevard Haussmann"].resolution
+    assert street.country == "CH" and street.geo_precision == 2  # placed at Geneva, near
+    assert "vallée de Lungnez" in mentions
+    assert not any("Jean" in t for t in _texts("Il a parlé à la place de Jean à Lyon."))
