@@ -186,6 +186,27 @@ def _folded_words(text: str, drop_article: bool = False) -> set[str]:
     return set(words)
 
 
+_CONTRACTED_ARTICLE = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+_CONTRACTION_BEFORE = re.compile(r"(?<!\w)(au|du|aux|des)\s+$", re.IGNORECASE)
+
+
+def _contracted_name(text: str, start: int, name: str, lang: str) -> str | None:
+    """The full name of a French place whose article the preposition swallowed: "à le" and
+    "de le" are written "au" and "du", "à les" and "de les" "aux" and "des", so "au Locle", "du
+    Havre" name Le Locle and Le Havre, not a namesake without the article (Havre, Montana).
+    Only when the gazetteer holds the name with its article, else None."""
+    if lang != "fr":
+        return None
+    match = _CONTRACTION_BEFORE.search(text, max(0, start - 5), start)
+    if match is None:
+        return None
+    full = f"{_CONTRACTED_ARTICLE[match.group(1).casefold()]} {name}"
+    key = normalize_name(full)
+    held = any(normalize_name(c.matched) == key
+               for c in load_index().candidates(full, limit=5, fuzzy=False))
+    return full if held else None
+
+
 def _with_article(text: str, start: int) -> str:
     """The Arabic article glued before a mention that starts after it ("al-" of "al-Qaryatayn"
     when the mention is "Qaryatayn"), or ""."""
@@ -493,11 +514,12 @@ def resolve_document(text: str, found: list[Found], lang: str
                 out.append(Resolution(query=name, reason="a street, building or site the "
                                                          "gazetteer does not hold"))
                 continue
-            key = (name, relation, hint)
+            query = _contracted_name(text, item.start, name, lang) or name
+            key = (query, relation, hint)
             if key not in cache:
                 others = tuple(r for n, r in nearby.items() if n != name)
                 try:
-                    cache[key] = rank(name, replace(context, nearby=others), relation, hint)
+                    cache[key] = rank(query, replace(context, nearby=others), relation, hint)
                 except Exception as exc:  # one bad mention must not lose the whole document
                     cache[key] = Resolution(query=name, reason=f"internal error: "
                                                                f"{type(exc).__name__}: {exc}")

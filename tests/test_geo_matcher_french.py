@@ -60,3 +60,12 @@ def test_a_street_opened_by_its_noun_is_a_place_in_the_town_the_text_names():
     assert street.country == "CH" and street.geo_precision == 2  # placed at Geneva, near
     assert "vallée de Lungnez" in mentions
     assert not any("Jean" in t for t in _texts("Il a parlé à la place de Jean à Lyon."))
+
+
+def test_au_and_du_stand_for_the_article_of_the_place_name():
+    mentions = geoparse("Le navire a quitté le port du Havre pour rejoindre un chantier "
+                        "du Mans, puis il est reparti au Locle.", "fr")
+    places = {m.text: (m.resolution.name, m.resolution.country) for m in mentions}
+    assert places["Havre"] == ("Le Havre", "FR")
+    assert places["Mans"] == ("Le Mans", "FR")
+    assert places["Locle"] == ("Le Locle", "CH")
