@@ -26,7 +26,7 @@ from geo.lexicon import (
     no_place_words,
 )
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
-from geo.matcher import Found
+from geo.matcher import Found, contracted_name
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import (
     Holder,
@@ -184,27 +184,6 @@ def _folded_words(text: str, drop_article: bool = False) -> set[str]:
     if drop_article and len(words) > 1 and words[0] in ARABIC_ARTICLES:
         words = words[1:]
     return set(words)
-
-
-_CONTRACTED_ARTICLE = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
-_CONTRACTION_BEFORE = re.compile(r"(?<!\w)(au|du|aux|des)\s+$", re.IGNORECASE)
-
-
-def _contracted_name(text: str, start: int, name: str, lang: str) -> str | None:
-    """The full name of a French place whose article the preposition swallowed: "à le" and
-    "de le" are written "au" and "du", "à les" and "de les" "aux" and "des", so "au Locle", "du
-    Havre" name Le Locle and Le Havre, not a namesake without the article (Havre, Montana).
-    Only when the gazetteer holds the name with its article, else None."""
-    if lang != "fr":
-        return None
-    match = _CONTRACTION_BEFORE.search(text, max(0, start - 5), start)
-    if match is None:
-        return None
-    full = f"{_CONTRACTED_ARTICLE[match.group(1).casefold()]} {name}"
-    key = normalize_name(full)
-    held = any(normalize_name(c.matched) == key
-               for c in load_index().candidates(full, limit=5, fuzzy=False))
-    return full if held else None
 
 
 def _with_article(text: str, start: int) -> str:
@@ -514,7 +493,7 @@ def resolve_document(text: str, found: list[Found], lang: str
                 out.append(Resolution(query=name, reason="a street, building or site the "
                                                          "gazetteer does not hold"))
                 continue
-            query = _contracted_name(text, item.start, name, lang) or name
+            query = contracted_name(text, item.start, name, lang) or name
             key = (query, relation, hint)
             if key not in cache:
                 others = tuple(r for n, r in nearby.items() if n != name)

@@ -213,6 +213,43 @@ def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
     return found
 
 
+_CONTRACTED_ARTICLE = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+_CONTRACTION_BEFORE = re.compile(r"(?<!\w)(au|du|aux|des)\s+$", re.IGNORECASE)
+
+
+def contracted_name(text: str, start: int, name: str, lang: str) -> str | None:
+    """The full name of a French place whose article the preposition swallowed: "à le" and
+    "de le" are written "au" and "du", "à les" and "de les" "aux" and "des", so "au Locle", "du
+    Havre" name Le Locle and Le Havre, not a namesake without the article (Havre, Montana).
+    Only when the gazetteer holds the name with its article, else None."""
+    if lang != "fr":
+        return None
+    match = _CONTRACTION_BEFORE.search(text, max(0, start - 5), start)
+    if match is None:
+        return None
+    full = f"{_CONTRACTED_ARTICLE[match.group(1).casefold()]} {name}"
+    key = normalize_name(full)
+    held = any(normalize_name(c.matched) == key
+               for c in load_index().candidates(full, limit=5, fuzzy=False))
+    return full if held else None
+
+
+def _contracted_spans(table: _TokenTable, lang: str) -> list[Found]:
+    """French names written after "au", "du", "aux" or "des" that the gazetteer holds only with
+    their article ("du Locle", "au Landeron"): the article makes them a place's name, which the
+    n-gram walk misses because the article is not written."""
+    if lang != "fr":
+        return []
+    found, n = [], len(table.texts)
+    for i in range(1, n):
+        if i + 1 < n and table.capitalised[i + 1]:
+            continue  # "au Grand Conseil": the name is the whole capitalised run
+        if table.capitalised[i] and table.lower(i - 1) in _CONTRACTED_ARTICLE and (
+                contracted_name(table.text, table.starts[i], table.texts[i], lang)):
+            found.append(Found(table.starts[i], table.end(i), "cued"))
+    return found
+
+
 def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Cut a NER span to the name: no trailer after a dash or line break ("Abou Kamal - Sputnik
     Afrique"), no leading relative cue ("province d'Idlib" → "Idlib")."""
@@ -376,6 +413,8 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             named.append(item)  # NER's "a visit to Tunis" as a nationality
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
+    named += [f for f in _contracted_spans(table, lang) if not _blocked(full, f, friend_blockers)
+              and not any(g.start < f.end and f.start < g.end for g in named)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
     named = [f for f in named if not _after_title(full, f, lang)

@@ -69,3 +69,9 @@ def test_au_and_du_stand_for_the_article_of_the_place_name():
     assert places["Havre"] == ("Le Havre", "FR")
     assert places["Mans"] == ("Le Mans", "FR")
     assert places["Locle"] == ("Le Locle", "CH")
+
+
+def test_a_name_known_only_with_its_article_is_found_after_au_or_du():
+    mentions = geoparse("La masse sera liquidée sommairement, le juge de paix du Locle fait, "
+                        "en conséquence, connaître au Grand Conseil sa décision.", "fr")
+    assert [(m.text, m.resolution.name) for m in mentions] == [("Locle", "Le Locle")]
