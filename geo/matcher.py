@@ -313,6 +313,18 @@ def _inhabitants(text: str, lang: str) -> bool:
         gentile_suffixes(lang)) and not known_name(text)) if gentile_suffixes(lang) else False
 
 
+_GLUED_DATELINE = re.compile(r"(?<=\s)[-–—]([A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?:[ \t][A-ZÀ-Ý'’-]{2,})?)"
+                             r"(?=,[ \t]*\d)")
+
+
+def _glued_datelines(full: str) -> list[Found]:
+    """A dispatch's place in capitals glued to the dash that ends the previous dispatch and
+    followed by its day ("… Kellogg -PARIS, 29 (Havas)."): the tokenizer keeps the dash on the
+    word, so neither NER nor the n-gram walk sees the name. Kept when the gazetteer holds it."""
+    return [Found(m.start(1), m.end(1), "cued") for m in _GLUED_DATELINE.finditer(full)
+            if known_name(m.group(1))]
+
+
 def _after_title(full: str, item: Found, lang: str) -> bool:
     """A name right after a person's title ("M. Venizelos", "le général Tranco", "née
     Pillichody") is that person."""
@@ -413,7 +425,8 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             named.append(item)  # NER's "a visit to Tunis" as a nationality
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
-    named += [f for f in _contracted_spans(table, lang) if not _blocked(full, f, friend_blockers)
+    named += [f for f in _contracted_spans(table, lang) + _glued_datelines(full)
+              if not _blocked(full, f, friend_blockers)
               and not any(g.start < f.end and f.start < g.end for g in named)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]

@@ -75,3 +75,10 @@ def test_a_name_known_only_with_its_article_is_found_after_au_or_du():
     mentions = geoparse("La masse sera liquidée sommairement, le juge de paix du Locle fait, "
                         "en conséquence, connaître au Grand Conseil sa décision.", "fr")
     assert [(m.text, m.resolution.name) for m in mentions] == [("Locle", "Le Locle")]
+
+
+def test_a_dateline_glued_to_the_previous_dispatchs_dash_is_a_place():
+    mentions = geoparse("Une nouvelle note Kellogg -PARIS, 29 (Havas). — Une dépêche arrive.",
+                        "fr")
+    paris = [m for m in mentions if "PARIS" in m.text]
+    assert len(paris) == 1 and paris[0].resolution.country == "FR"
