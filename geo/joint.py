@@ -26,7 +26,7 @@ from geo.lexicon import (
     no_place_words,
 )
 from geo.matcher import ARTICLES as ARABIC_ARTICLES
-from geo.matcher import Found
+from geo.matcher import Found, contracted_name
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import (
     Holder,
@@ -489,11 +489,16 @@ def resolve_document(text: str, found: list[Found], lang: str
             if item.source == "border":
                 out.append(_border(name, item.countries, context.countries))
                 continue
-            key = (name, relation, hint)
+            if item.source == "local":  # a street or site: placed below in its town, if any
+                out.append(Resolution(query=name, reason="a street, building or site the "
+                                                         "gazetteer does not hold"))
+                continue
+            query = contracted_name(text, item.start, name, lang) or name
+            key = (query, relation, hint)
             if key not in cache:
                 others = tuple(r for n, r in nearby.items() if n != name)
                 try:
-                    cache[key] = rank(name, replace(context, nearby=others), relation, hint)
+                    cache[key] = rank(query, replace(context, nearby=others), relation, hint)
                 except Exception as exc:  # one bad mention must not lose the whole document
                     cache[key] = Resolution(query=name, reason=f"internal error: "
                                                                f"{type(exc).__name__}: {exc}")
@@ -594,7 +599,8 @@ def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
     before it (else the first after it), placed there with precision 2 (near) and a lower
     confidence."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in local_words(lang):
+    head = words[0] if lang == "fr" else words[-1]  # "rue de Sèze", "Royal Street"
+    if len(words) < 2 or head not in local_words(lang):
         return None
     towns = [(f.start, r) for f, r in zip(found, final, strict=True)
              if any(r is a for a in anchors) and r.feature in LOCAL_TOWNS]

@@ -78,6 +78,30 @@ def false_friends() -> frozenset[str]:
 
 
 @cache
+def person_titles(lang: str) -> frozenset[str]:
+    """Lower-cased titles written before a person's name ("M.", "général", "née"): the name
+    right after one is that person, not a place of the same name ("M. Gard", "général Tranco")."""
+    return frozenset(r["word"].casefold() for r in read_table("person_titles.tsv")
+                     if r["lang"] == lang)
+
+
+@cache
+def gentile_suffixes(lang: str) -> tuple[str, ...]:
+    """Endings of the nouns for a place's inhabitants ("Vaudois", "Kényane", "Jurassien"),
+    longest first: French writes them capitalised, and NER takes them for places."""
+    return tuple(sorted((r["suffix"] for r in read_table("gentile_suffixes.tsv")
+                         if r["lang"] == lang), key=len, reverse=True))
+
+
+@cache
+def newspaper_openers(lang: str) -> frozenset[str]:
+    """Lower-cased words that open a newspaper's title before "de" and the city it is
+    published in ("Journal de Genève", "Gazette de Lausanne", "Feuille d'Avis de Neuchâtel")."""
+    return frozenset(r["word"].casefold() for r in read_table("newspaper_openers.tsv")
+                     if r["lang"] == lang)
+
+
+@cache
 def org_cues() -> frozenset[str]:
     """Nouns that make the following name an organisation ("le réseau al-Khabour")."""
     return frozenset(r["word"].casefold() for r in read_table("org_cues.tsv"))
@@ -153,9 +177,17 @@ def country_names() -> dict[str, str]:
 
 @cache
 def local_words(lang: str) -> frozenset[str]:
-    """Words that end the name of a street or a building in ``lang`` ("Royal Street", "Rogers
-    Centre"): something inside a town."""
+    """Words that end the name of a street or a building in English ("Royal Street", "Rogers
+    Centre") or open it in French ("rue de Sèze", "place Fédérale"): something inside a town."""
     return frozenset(r["word"] for r in read_table("local_words.tsv") if r["lang"] == lang)
+
+
+@cache
+def feature_nouns(lang: str) -> frozenset[str]:
+    """Lower-case French nouns that open the name of a natural or built feature ("vallée du
+    Rhône", "canal de La Bassée", "col Oaprile"): with local_words, they make the capitalised
+    name after them a place even when NER and the gazetteer miss it."""
+    return frozenset(r["word"] for r in read_table("feature_nouns.tsv") if r["lang"] == lang)
 
 
 @cache

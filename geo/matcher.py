@@ -25,11 +25,15 @@ from geo.lexicon import (
     demonyms,
     directions,
     false_friend_regex,
+    feature_nouns,
     generic_words,
+    gentile_suffixes,
     is_false_friend,
     local_words,
+    newspaper_openers,
     newspaper_words,
     org_cues,
+    person_titles,
     place_references,
     state_abbreviations,
     toponym_heads,
@@ -209,6 +213,43 @@ def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
     return found
 
 
+_CONTRACTED_ARTICLE = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+_CONTRACTION_BEFORE = re.compile(r"(?<!\w)(au|du|aux|des)\s+$", re.IGNORECASE)
+
+
+def contracted_name(text: str, start: int, name: str, lang: str) -> str | None:
+    """The full name of a French place whose article the preposition swallowed: "à le" and
+    "de le" are written "au" and "du", "à les" and "de les" "aux" and "des", so "au Locle", "du
+    Havre" name Le Locle and Le Havre, not a namesake without the article (Havre, Montana).
+    Only when the gazetteer holds the name with its article, else None."""
+    if lang != "fr":
+        return None
+    match = _CONTRACTION_BEFORE.search(text, max(0, start - 5), start)
+    if match is None:
+        return None
+    full = f"{_CONTRACTED_ARTICLE[match.group(1).casefold()]} {name}"
+    key = normalize_name(full)
+    held = any(normalize_name(c.matched) == key
+               for c in load_index().candidates(full, limit=5, fuzzy=False))
+    return full if held else None
+
+
+def _contracted_spans(table: _TokenTable, lang: str) -> list[Found]:
+    """French names written after "au", "du", "aux" or "des" that the gazetteer holds only with
+    their article ("du Locle", "au Landeron"): the article makes them a place's name, which the
+    n-gram walk misses because the article is not written."""
+    if lang != "fr":
+        return []
+    found, n = [], len(table.texts)
+    for i in range(1, n):
+        if i + 1 < n and table.capitalised[i + 1]:
+            continue  # "au Grand Conseil": the name is the whole capitalised run
+        if table.capitalised[i] and table.lower(i - 1) in _CONTRACTED_ARTICLE and (
+                contracted_name(table.text, table.starts[i], table.texts[i], lang)):
+            found.append(Found(table.starts[i], table.end(i), "cued"))
+    return found
+
+
 def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Cut a NER span to the name: no trailer after a dash or line break ("Abou Kamal - Sputnik
     Afrique"), no leading relative cue ("province d'Idlib" → "Idlib")."""
@@ -258,8 +299,54 @@ def _ner_spans(doc: Doc, ents: tuple[Span, ...], full: str, lang: str) -> list[F
         if span is not None and len(span) == 1 and _plain_word(span[0]) and not (
                 span[0].text.isupper() and len(span[0].text) > 1):  # "US" is no pronoun
             continue
+        if _inhabitants(text, lang):
+            continue
         out.append(Found(start, end, "ner"))
     return out
+
+
+def _inhabitants(text: str, lang: str) -> bool:
+    """A one-word noun for a place's inhabitants ("les Vaudois", "le Kényan", "200 000
+    Viennois"), by its ending, that the gazetteer does not hold as a name: people, not a place.
+    The gazetteer's own names with such endings ("Valais", "Milan") stay places."""
+    return (text[:1].isupper() and text.isalpha() and text.casefold().endswith(
+        gentile_suffixes(lang)) and not known_name(text)) if gentile_suffixes(lang) else False
+
+
+_GLUED_DATELINE = re.compile(r"(?<=\s)[-–—]([A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?:[ \t][A-ZÀ-Ý'’-]{2,})?)"
+                             r"(?=,[ \t]*\d)")
+
+
+def _glued_datelines(full: str) -> list[Found]:
+    """A dispatch's place in capitals glued to the dash that ends the previous dispatch and
+    followed by its day ("… Kellogg -PARIS, 29 (Havas)."): the tokenizer keeps the dash on the
+    word, so neither NER nor the n-gram walk sees the name. Kept when the gazetteer holds it."""
+    return [Found(m.start(1), m.end(1), "cued") for m in _GLUED_DATELINE.finditer(full)
+            if known_name(m.group(1))]
+
+
+def _after_title(full: str, item: Found, lang: str) -> bool:
+    """A name right after a person's title ("M. Venizelos", "le général Tranco", "née
+    Pillichody") is that person."""
+    before = full[max(0, item.start - 30) : item.start].split()
+    return bool(before) and before[-1].casefold() in person_titles(lang)
+
+
+def _in_newspaper_title(full: str, item: Found, lang: str) -> bool:
+    """A name after a capitalised newspaper word and "de" inside a sentence ("le Journal de
+    Genève", "l'Echo de Paris") is part of the paper's title: the paper is cited, nothing
+    happens in its city. Not "un courrier de Berlin" (a letter) nor a heading opening a line
+    ("Nouvelles d'Espagne :")."""
+    window = full[max(0, item.start - 40) : item.start]
+    match = _TITLE_LINK.search(window)
+    if not match or not match.group(1)[0].isupper():
+        return False
+    before = window[: match.start(1)].rstrip(" \t«<\"'’(")
+    return bool(before) and before[-1] not in ".!?:—\n" and (
+        match.group(1).casefold() in newspaper_openers(lang))
+
+
+_TITLE_LINK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(?:de|du|d['’])\s*$", re.IGNORECASE)
 
 
 _INITIAL_OR_NUMERAL = re.compile(r"[^\W\d_]\.?|[IVX]{2,5}\.?")
@@ -338,15 +425,54 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
             named.append(item)  # NER's "a visit to Tunis" as a nationality
     named += [f for f in _ner_spans(doc, ents, full, lang)
               if not _blocked(full, f, friend_blockers)]
+    named += [f for f in _contracted_spans(table, lang) + _glued_datelines(full)
+              if not _blocked(full, f, friend_blockers)
+              and not any(g.start < f.end and f.start < g.end for g in named)]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
+    named = [f for f in named if not _after_title(full, f, lang)
+             and not _in_newspaper_title(full, f, lang)]
     kept = _merge(borders + named)
+    kept = sorted(kept + find_local_phrases(full, lang, kept), key=lambda f: f.start)
     if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
         states = {f.start for f in find_state_abbreviations(full, lang, [(f.start, f.end)
                                                                           for f in kept])}
         kept = [f for f in kept if f.start not in states]
         _mark_person_names(ents, full, kept)
     return kept
+
+
+@lru_cache(maxsize=4)
+def _local_phrase_regex(lang: str) -> re.Pattern[str] | None:
+    nouns = sorted(local_words(lang) | feature_nouns(lang), key=len, reverse=True)
+    if not nouns or lang != "fr":
+        return None
+    words = "|".join(re.escape(n) for n in nouns)
+    return re.compile(
+        rf"(?<![\w-])(?P<noun>{words})\s+"
+        r"(?P<link>(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’])\s*)?"
+        r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t][A-ZÀ-Ý][\w'’-]*){0,2})")
+
+
+def find_local_phrases(full: str, lang: str, taken: list[Found]) -> list[Found]:
+    """French names opened by a street, building or landscape noun ("rue de Sèze", "boulevard
+    Haussmann", "vallée de Lungnez", "col Oaprile"): the noun says the capitalised words after
+    it name a place, where NER and the gazetteer found nothing. Whole phrases, of source
+    "local". Not "à la place de Jean" (a bare "de" after "place" means "instead of")."""
+    regex = _local_phrase_regex(lang)
+    if regex is None:
+        return []
+    found = []
+    for match in regex.finditer(full):
+        start, end = match.start("name"), match.end("name")
+        link = (match.group("link") or "").strip()
+        if match.group("noun") == "place" and link in ("de", "d'", "d’"):
+            continue
+        if is_false_friend(full[start:end]) or any(
+                f.start < end and start < f.end for f in taken):
+            continue
+        found.append(Found(match.start(), end, "local"))
+    return found
 
 
 def _mark_person_names(ents: tuple[Span, ...], full: str, items: list[Found]) -> None:
