@@ -152,13 +152,7 @@ def _name_classes(
     first place whose name has the same text, and the same casefolded text (0 throughout a
     one-text group). Only the names of the other groups are decoded (some 150,000)."""
     at = np.flatnonzero(mixed)
-    offsets = a.name_offsets
-    texts = a.name_entry[name[at]]
-    blob = a.name_text
-    decoded = [
-        blob[begin : end - 1].decode("utf-8")
-        for begin, end in zip(offsets[texts].tolist(), offsets[texts + 1].tolist(), strict=True)
-    ]
+    decoded = a.texts_at(a.name_entry[name[at]])
     runs = run_first[at]
     same_text = np.zeros(len(name), np.uint8)
     same_fold = np.zeros(len(name), np.uint8)
