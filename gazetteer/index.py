@@ -51,7 +51,14 @@ import numpy as np
 
 from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
 from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
-from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
+from gazetteer.model import (
+    Candidate,
+    MatchKind,
+    Place,
+    candidates_from,
+    exact_candidate,
+    register_filler,
+)
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
@@ -626,7 +633,9 @@ class GazetteerIndex:
                 self._older_results, self._results = self._results, {}
                 self._results_held = 0
         if found.__class__ is int:  # one place, which the name itself matched exactly
-            found = (found, name, "exact", 1.0)
+            return exact_candidate(
+                found, name, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
+            )
         return candidates_from(
             found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
         )

@@ -124,10 +124,35 @@ def candidates_from(
             row = place
             place = places.get(row)  # type: ignore[call-overload]
             if place is None:
-                if len(places) >= memo_size:
-                    places.clear()
-                place = _new_object(Place)  # Place.deferred, inlined
-                _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
-                places[row] = place  # type: ignore[index]
+                place = _new_place(row, places, memo_size, ids, filler)
         append(_new_tuple(Candidate, (place, matched, match, similarity)))
     return made
+
+
+def exact_candidate(
+    row: int,
+    name: str,
+    places: dict[int, Place],
+    memo_size: int,
+    ids: Sequence[str],
+    filler: int,
+) -> list[Candidate]:
+    """``candidates_from((row, name, "exact", 1.0), ...)``: the commonest answer, one place
+    that the name itself matched exactly, without the loop's setup (a third of the time)."""
+    place = places.get(row)
+    if place is None:
+        place = _new_place(row, places, memo_size, ids, filler)
+    return [_new_tuple(Candidate, (place, name, "exact", 1.0))]
+
+
+def _new_place(
+    row: int, places: dict[int, Place], memo_size: int, ids: Sequence[str], filler: int
+) -> Place:
+    """``Place.deferred(ids[row], filler, row)``, inlined, memoised in places (emptied when
+    it holds memo_size places)."""
+    if len(places) >= memo_size:
+        places.clear()
+    place = _new_object(Place)
+    _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
+    places[row] = place
+    return place
