@@ -1,24 +1,39 @@
-"""One-edit neighbours of consonant skeletons, with numpy only (a SymSpell-style index).
+"""The fuzzy tables: keys one consonant-skeleton edit from a query, and their bigram Dice scores.
 
-Two skeletons are one edit apart (one letter inserted, deleted or replaced) exactly when deleting
-at most one letter from each gives the same string. Every skeleton of the gazetteer and each of
-its one-letter deletions is hashed to 64 bits with a polynomial hash computed for all skeletons
-at once (prefix sums over a code-point matrix), and the hashes are kept sorted: a query hashes
-its own skeleton and deletions the same way and finds its neighbours with one searchsorted call.
-Hash collisions can only add a spurious neighbour, which the caller's similarity score drops.
+Two skeletons are neighbours when deleting at most one letter from each gives the same string
+(a SymSpell-style index): one letter inserted, deleted, replaced or moved. Every skeleton of
+the gazetteer and each of its one-letter deletions is hashed with a polynomial hash, computed
+for all skeletons at once from prefix sums; each hash's top bits and its skeleton's number make
+one 64-bit entry of a sorted table, with a directory of where each range of top bits starts. A
+query hashes its own skeleton and deletions the same way and binary-searches each hash in its
+range of a couple of entries. Hashes agreeing on all kept bits (40 or more) by chance would only
+add a spurious neighbour, which the caller's similarity score drops.
+
+A lookup costs more for its numpy calls and scattered memory reads than for its arithmetic, so
+the keys are numbered in skeleton order ("positions"): the keys of one skeleton are neighbours
+in every per-position column (group, length, where its bigrams start, how many are distinct).
+The character bigrams of every key are stored as small integer codes, so that scoring a
+query's candidate keys touches no Python string.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import pairwise
 
 import numpy as np
 
 MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
+SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
+QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
 _MASK = (1 << 64) - 1
-_BASE_INVERSE = pow(1_000_003, -1, 1 << 64)
-_POWERS = [pow(1_000_003, i, 1 << 64) for i in range(MAX_SKELETON + 1)]
+_BASE = 1_000_003
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+# The hash is the polynomial one times an odd number (a bijection of 64-bit integers, and the
+# deletion arithmetic is linear, so it carries through), which spreads the top bits of short
+# skeletons' hashes evenly over the buckets: the powers are premultiplied.
+_SPREAD = 0x9E3779B97F4A7C15
+_POWERS = [pow(_BASE, i, 1 << 64) * _SPREAD & _MASK for i in range(MAX_SKELETON + 1)]
 
 
 def query_hashes(skeleton: str) -> tuple[int, list[int]]:
@@ -38,132 +53,233 @@ def query_hashes(skeleton: str) -> tuple[int, list[int]]:
     return whole, deletions
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (np.unique without its generic overhead, for short arrays)."""
-    values = np.sort(values)
-    if values.size > 1:
-        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
-    return values
+def skeleton_hashes(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``query_hashes`` of every skeleton of an encoded text column (UTF-8 lines) at once:
+    (whole hash of each line, deletion hashes, the line of each deletion).
+
+    Over the code points as one flat array rather than a matrix padded to the longest
+    skeleton, a chunk of lines at a time so the build's memory stays small.
+    """
+    ends = np.append(np.flatnonzero(lines == ord("\n")), len(lines))  # each line's end byte
+    wholes, deletions, owners = [], [], []
+    for first in range(0, len(ends), SKELETON_CHUNK):
+        last = min(first + SKELETON_CHUNK, len(ends))
+        begin = int(ends[first - 1]) + 1 if first else 0
+        text = lines[begin : int(ends[last - 1])].tobytes().decode("utf-8")
+        whole, deletion, owner = _chunk_hashes(text, last - first)
+        wholes.append(whole)
+        deletions.append(deletion)
+        owners.append(owner + first)
+    return np.concatenate(wholes), np.concatenate(deletions), np.concatenate(owners)
 
 
-class SkeletonNeighbours:
-    """Sorted hash tables of skeletons and of their one-letter deletions."""
+def _chunk_hashes(text: str, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """skeleton_hashes of count newline-separated skeletons: a running sum of
+    char x base^(place in line), restarted at every line."""
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    breaks = codes == ord("\n")
+    line = np.cumsum(breaks, dtype=np.int32)
+    keep = ~breaks
+    line, codes = line[keep], codes[keep]
+    starts = np.searchsorted(line, np.arange(count + 1, dtype=np.int32))
+    place = np.arange(len(line), dtype=np.int32) - starts[line].astype(np.int32)
+    kept = place < MAX_SKELETON
+    line, codes, place = line[kept], codes[kept], place[kept]
+    with np.errstate(over="ignore"):
+        terms = codes.astype(np.uint64) * np.array(_POWERS, np.uint64)[place]
+        del codes, place
+        through = np.concatenate((np.zeros(1, np.uint64), np.cumsum(terms, dtype=np.uint64)))
+        starts = np.searchsorted(line, np.arange(count + 1, dtype=np.int32))
+        whole = through[starts[1:]] - through[starts[:-1]]  # 0 for an empty skeleton
+        before = through[:-1] - through[starts[line]]  # the letters before each one, in its line
+        deletions = before + (whole[line] - before - terms) * np.uint64(_BASE_INVERSE)
+    return whole, deletions, line
 
-    def __init__(self, skeletons: Sequence[str]) -> None:
-        width = MAX_SKELETON
-        matrix = np.array([s[:width] for s in skeletons], dtype=f"<U{width}")
-        lengths = np.char.str_len(matrix)
-        prefix = matrix.view(np.uint32).reshape(len(skeletons), width).astype(np.uint64)
-        del matrix
-        with np.errstate(over="ignore"):
-            prefix *= np.array(_POWERS[:width], dtype=np.uint64)
-            np.cumsum(prefix, axis=1, dtype=np.uint64, out=prefix)  # [:, i] = chars 0..i
-            whole = prefix[:, -1].copy()
-            inverse = np.uint64(_BASE_INVERSE)
-            parts, owners = [], []
-            for i in range(width):
-                valid = np.flatnonzero(lengths > i)
-                if valid.size == 0:
-                    break
-                before = prefix[valid, i - 1] if i else np.zeros(valid.size, np.uint64)
-                after = (whole[valid] - prefix[valid, i]) * inverse
-                parts.append(before + after)
-                owners.append(valid.astype(np.int32))
-        del prefix
-        order = np.argsort(whole, kind="stable")
-        self.whole_hash, self.whole_owner = whole[order], order.astype(np.int32)
-        deletion_hash = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
-        deletion_owner = np.concatenate(owners) if owners else np.zeros(0, np.int32)
-        order = np.argsort(deletion_hash, kind="stable")
-        self.deletion_hash, self.deletion_owner = deletion_hash[order], deletion_owner[order]
-        self._whole_owners = memoryview(self.whole_owner)
-        self._deletion_owners = memoryview(self.deletion_owner)
 
-    def neighbours(self, skeleton: str, cap: int) -> tuple[list[int], list[int]]:
-        """Skeleton indices, ascending: (the skeleton itself, those one edit away), at most cap
-        each. A query probes a dozen hashes, so after one binary search a table the runs are
-        gathered in plain Python, cheaper than a dozen more numpy calls on arrays this small.
+class FuzzyTables:
+    """Skeleton neighbours and bigram codes of every key, in skeleton order."""
 
-        One searchsorted a table finds both ends of every run: a run of h ends where h + 1
-        would go (the largest hash, which has no successor, runs to the end of the table).
+    def __init__(
+        self,
+        key_text: Sequence[str],
+        key_skeleton: np.ndarray,
+        skeleton_lines: np.ndarray,
+        max_keys_per_skeleton: int,
+    ) -> None:
+        """key_text: the sorted keys; key_skeleton: each key's skeleton, as a line number of
+        skeleton_lines (an encoded text column); a skeleton lends at most max_keys_per_skeleton
+        of its keys (its first in key order) to a query."""
+        whole, deletions, owner = skeleton_hashes(skeleton_lines)
+        count = len(whole)
+        # One sorted uint64 a table entry: the top bits of the spread hash, then the tag (its
+        # skeleton << 1 | deletion?). Hash and tag are read together, and sorting these
+        # integers in place needs no permutation. The hash keeps 40+ bits: two hashes agreeing
+        # on all of them by chance (a spurious neighbour, which the score drops) is a one in
+        # millions event a lookup.
+        self.tag_bits = (2 * count).bit_length()
+        tags = np.arange(count, dtype=np.uint64) << 1  # then the deletions'
+        tags = np.concatenate((tags, owner.astype(np.uint64) << 1 | 1))
+        del owner
+        entries = np.concatenate((whole, deletions))
+        del whole, deletions
+        entries >>= np.uint64(self.tag_bits)
+        entries <<= np.uint64(self.tag_bits)
+        entries |= tags
+        del tags
+        entries.sort()
+        bits = max(1, len(entries).bit_length() - 2)  # some 2-4 entries a bucket
+        self.shift = 64 - bits
+        top_bits = (entries >> np.uint64(self.shift)).astype(np.intp)
+        buckets = np.bincount(top_bits, None, 1 << bits)
+        del top_bits
+        self.bucket_start = np.concatenate(([0], np.cumsum(buckets))).astype(np.int32)
+        self.entries = entries
+        self._entry_view = memoryview(entries)
+        self._signed_entries = entries.view(np.int64)  # its tags read as plain integers
+        self._bucket_view = memoryview(self.bucket_start)
+        # Each skeleton's first position and how many of its keys it lends.
+        order = np.argsort(key_skeleton, kind="stable")
+        firsts = np.searchsorted(key_skeleton[order], np.arange(count))
+        lent = np.minimum(np.diff(np.append(firsts, len(order))), max_keys_per_skeleton)
+        self.skeleton_first = firsts.astype(np.int32)
+        self.skeleton_keys = lent.astype(np.int64)  # int64: its cumulative sums are no casts
+        del firsts, lent
+        self.key_length = np.fromiter(map(len, key_text), np.int32, len(key_text))
+        self._index_positions(key_text, order)
+
+    def _index_positions(self, key_text: Sequence[str], order: np.ndarray) -> None:
+        """Each key's character bigrams (of " key ", as the Dice score pads it) as small integer
+        codes, in key order, a repeat within a key replaced by no_bigram; and for each
+        position its key's group, length, first bigram and distinct bigrams."""
+        text = " " + " ".join(key_text) + " "  # every " key ", each space shared
+        codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+        del text
+        alphabet = np.flatnonzero(np.bincount(codes))
+        width = len(alphabet)
+        # uint16 codes while the letters are few (Latin and Arabic keys: some 150), else uint32.
+        code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
+        self.letter_code = {chr(c): i for i, c in enumerate(alphabet.tolist())}
+        self.width = width
+        self.no_bigram = width * width
+        letters = np.zeros(int(alphabet[-1]) + 1, code_type)
+        letters[alphabet] = np.arange(width, dtype=code_type)
+        letters = letters[codes]
+        del codes
+        bigrams = letters[:-1] * code_type(width) + letters[1:]  # bigram j: letters j, j + 1
+        del letters
+        counts = self.key_length + 1  # " key " has len + 1 bigrams
+        starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)[:-1]))
+        distinct = counts.copy()
+        # Repeats, found by sorting each key's codes, each tagged with its place in the key
+        # (so the first of equal codes is the earliest): a length at a time, as matrix rows.
+        place_bits = int(counts.max(initial=1)).bit_length()
+        for length in np.unique(counts).tolist():
+            positions = np.flatnonzero(counts == length)
+            first = starts[positions, None]
+            rows = bigrams[first + np.arange(length)].astype(np.int64) << place_bits
+            rows |= np.arange(length)
+            rows.sort(axis=1)
+            codes_sorted = rows >> place_bits
+            repeat = codes_sorted[:, 1:] == codes_sorted[:, :-1]
+            distinct[positions] -= repeat.sum(axis=1, dtype=distinct.dtype)
+            places = rows[:, 1:] & ((1 << place_bits) - 1)
+            bigrams[(first + places)[repeat]] = self.no_bigram
+        self.bigrams = bigrams
+        # Each position's key: its group, bigrams (length + 1), first bigram, distinct bigrams.
+        self.position_group = order.astype(np.int32)
+        self.position_bigrams = counts[order].astype(np.int32)  # its key's length + 1
+        self.position_start = starts[order].astype(np.int32)
+        # Half the distinct bigrams (exact in float32): the Dice score 2c / (d + m) is computed
+        # as c / (d / 2 + m / 2), the same quotient of exact numbers, one operation fewer.
+        self.position_half_distinct = distinct[order].astype(np.float32) / 2
+
+    def neighbours(self, skeleton: str, cap: int) -> tuple[int | None, np.ndarray]:
+        """The skeleton itself (None if not stored), and the skeletons one edit away,
+        ascending, at most cap.
+
+        A few hashes are probed: each one's run of entries is found by a binary search inside
+        its bucket of a couple of entries (two reads, where one over the whole table of
+        millions makes twenty), and the runs are decoded together with numpy.
         """
         whole, deletions = query_hashes(skeleton)
-        probes = [whole, *deletions]
-        count = len(probes)
-        keys = np.array(probes + [(h + 1) & _MASK for h in probes], dtype=np.uint64)
-        runs = []  # (owners, left, right) of every non-empty run but the skeleton's own
-        same: list[int] = []
-        for hashes, owners, first in (
-            (self.whole_hash, self._whole_owners, 0),
-            (self.deletion_hash, self._deletion_owners, 1),
-        ):
-            ends = hashes.searchsorted(keys).tolist()
-            for i in range(count):
-                left = ends[i]
-                right = ends[count + i] if probes[i] != _MASK else len(hashes)
-                if right > left:
-                    right = min(right, left + cap)
-                    if i or first:
-                        runs.append((owners, left, right))
-                    else:
-                        same = [owners[left]]  # the query's own skeleton (they are distinct)
-        others: set[int] = set()
-        for owners, left, right in runs:
-            others.update(owners[left:right])
-        if same:
-            others.discard(same[0])
-        return same, sorted(others)[:cap]
+        entries, starts, shift = self._entry_view, self._bucket_view, self.shift
+        bits = self.tag_bits
+        tag_mask = (1 << bits) - 1
+        table = self._signed_entries
+        runs = []
+        own: list[int] = []
+        for probe, h in enumerate((whole, *deletions)):
+            low = (h >> bits) << bits
+            bucket = h >> shift
+            end = starts[bucket + 1]
+            first = bisect_left(entries, low, starts[bucket], end)
+            last = bisect_left(entries, low + tag_mask + 1, first, end)
+            if last - first > cap:
+                last = first + cap
+            if probe:
+                runs.append(table[first:last])
+            elif last > first:
+                # The whole skeleton's run: its own entry (the first whole one, if stored) and
+                # the deletions of the skeletons one letter longer.
+                tags = [entries[i] & tag_mask for i in range(first, last)]
+                own = [tag >> 1 for tag in tags if not tag & 1][:1]
+                runs.append(np.array([tag for tag in tags if tag & 1], np.int64))
+        if not runs:  # an empty skeleton, not stored
+            return None, np.zeros(0, np.int64)
+        skeletons = (np.concatenate(runs) & tag_mask) >> 1
+        skeletons.sort()
+        distinct = np.empty(len(skeletons), bool)
+        distinct[:1] = True
+        np.not_equal(skeletons[1:], skeletons[:-1], out=distinct[1:])
+        if own:
+            distinct &= skeletons != own[0]
+        return (own[0] if own else None), skeletons[distinct][:cap]
 
+    def same_positions(self, skeleton: int) -> np.ndarray:
+        """The positions of the keys one skeleton lends."""
+        first = self.skeleton_first.item(skeleton)
+        return np.arange(first, first + self.skeleton_keys.item(skeleton))
 
-_CODE_BITS = 21  # every Unicode code point fits in 21 bits, so a bigram fits in 42
-FEW_KEYS = 24  # fewer keys than this are scored in plain Python
-_OWNER_SHIFT = np.uint64(2 * _CODE_BITS)
+    def positions_of(self, skeletons: np.ndarray) -> np.ndarray:
+        """The positions of the keys these skeletons lend, in skeleton order."""
+        counts = self.skeleton_keys[skeletons]
+        ends = counts.cumsum()
+        at = (self.skeleton_first[skeletons] - ends + counts).repeat(counts)
+        at += np.arange(ends[-1] if len(ends) else 0)
+        return at
 
-
-def _bigram_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Each bigram of text as one integer, and the newline-separated line it starts in."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    grams = (codes[:-1] << np.uint64(_CODE_BITS)) | codes[1:]
-    breaks = codes == ord("\n")
-    keep = ~(breaks[:-1] | breaks[1:])
-    return grams[keep], np.cumsum(breaks)[:-1][keep]
-
-
-def _query_bigrams(text: str) -> np.ndarray:
-    """The distinct bigram integers of one short text, sorted: a Python set beats a dozen numpy
-    calls on a string this short."""
-    grams = {
-        (ord(first) << _CODE_BITS) | ord(second)
-        for first, second in pairwise(text)
-        if first != "\n" and second != "\n"
-    }
-    return np.array(sorted(grams), dtype=np.uint64)
+    def dice(self, query: str, positions: np.ndarray) -> np.ndarray:
+        """Dice coefficient of the character-bigram sets of " query " and of each key's
+        " key ", for the keys at these positions (integer counts, one division: the same
+        values as with Python sets of two-letter strings)."""
+        padded = f" {query} "
+        grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
+        letter, width = self.letter_code, self.width
+        known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
+        counts = self.position_bigrams[positions]
+        ends = counts.cumsum()
+        firsts = ends - counts
+        at = (self.position_start[positions] - firsts).repeat(counts)
+        at += np.arange(ends[-1] if len(ends) else 0)
+        codes = self.bigrams[at]
+        if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
+            in_query = np.zeros(self.no_bigram + 1, bool)
+            in_query[known] = True
+            shared = in_query[codes]
+        else:  # too many letters for a table: a binary search, closed by a sentinel
+            query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
+            shared = query_codes[query_codes.searchsorted(codes)] == codes
+        common = np.add.reduceat(shared, firsts, dtype=np.int32)
+        return common / (self.position_half_distinct[positions] + len(grams) / 2)
 
 
 def dice_scores(query: str, keys: list[str]) -> list[float]:
-    """Dice coefficient of the character-bigram sets of " query " and of each " key ".
-
-    One vectorised pass over all keys (newline-joined, bigrams made unique per key) instead of a
-    Python set per key: the fuzzy lookup scores up to a hundred keys a query. Below
-    FEW_KEYS keys, Python sets are cheaper than numpy's fixed cost (same values: the same
-    integer counts divided once).
-    """
-    if len(keys) < FEW_KEYS:
-        padded = f" {query} "
-        query_set = {padded[i : i + 2] for i in range(len(padded) - 1)}
-        scores = []
-        for key in keys:
-            padded = f" {key} "
-            grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
-            scores.append(2 * len(grams & query_set) / (len(grams) + len(query_set)))
-        return scores
-    query_grams = _query_bigrams(f" {query} ")
-    grams, owners = _bigram_codes(" " + " \n ".join(keys) + " ")  # " key " lines
-    distinct = _distinct((owners.astype(np.uint64) << _OWNER_SHIFT) | grams)
-    owner = (distinct >> _OWNER_SHIFT).astype(np.int64)
-    grams = distinct & np.uint64((1 << 2 * _CODE_BITS) - 1)
-    at = np.minimum(np.searchsorted(query_grams, grams), len(query_grams) - 1)
-    shared = query_grams[at] == grams
-    sizes = np.bincount(owner, minlength=len(keys))
-    common = np.bincount(owner, weights=shared, minlength=len(keys))
-    return (2 * common / (sizes + len(query_grams))).tolist()
+    """``FuzzyTables.dice`` for keys that are not in the tables (the user's own names)."""
+    padded = f" {query} "
+    query_set = {padded[i : i + 2] for i in range(len(padded) - 1)}
+    scores = []
+    for key in keys:
+        padded = f" {key} "
+        grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
+        scores.append(2 * len(grams & query_set) / (len(grams) + len(query_set)))
+    return scores

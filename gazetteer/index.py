@@ -18,9 +18,10 @@ A lookup walks down these layers and stops adding once it has enough candidates:
 Places tied in rank where the limit cuts (namesake villages with no population) are spread over
 0.5-degree cells, better attested ones first, so ten slots hold ten areas, not one cluster.
 
-The bigram Dice scores of a query's candidate keys are computed in one numpy pass
-(``gazetteer.fuzzy.dice_scores``), so fuzzy lookups stay in the thousands per second with only
-the standard library and numpy (the design card forbids rapidfuzz at run time here).
+The bigram Dice scores of a query's candidate keys are computed in one numpy pass over their
+stored bigram codes (``gazetteer.fuzzy.FuzzyTables.dice``), so fuzzy lookups stay in the
+thousands per second with only the standard library and numpy (the design card forbids
+rapidfuzz at run time here).
 
 The commonest call, an exact-only lookup of a name written as a stored one (geo's), takes a
 short path (``_stored_name``): one record of the written-name table gives the name's group and,
@@ -39,7 +40,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -49,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gazetteer.fuzzy import SkeletonNeighbours, dice_scores
+from gazetteer.fuzzy import FuzzyTables, dice_scores
 from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
 from gazetteer.model import (
     Candidate,
@@ -147,16 +148,7 @@ class BaseTables:
         self._id_to_row: dict[str, int] | None = None
         # The builder writes places sorted by id; checked (10 ms) rather than assumed.
         self.rows_in_id_order = all(map(lt, self.ids, islice(self.ids, 1, None)))
-        # Key groups in skeleton order, where each skeleton's run starts, and how many of the
-        # run a fuzzy lookup reads (at most MAX_FUZZY_GROUPS): built on first fuzzy lookup.
-        self._skeleton_groups: tuple[np.ndarray, np.ndarray, np.ndarray] = (
-            np.zeros(0, np.intp),
-            np.zeros(1, np.intp),
-            np.zeros(0, np.intp),
-        )
-        self._key_length = np.zeros(0, np.int32)
-        self._order_length = np.zeros(0, np.int32)
-        self._neighbours: SkeletonNeighbours | None = None
+        self._neighbours: FuzzyTables | None = None  # built on the first fuzzy lookup
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
         # One row of every coded column per place, in the smallest integer type that holds the
@@ -397,67 +389,64 @@ class BaseTables:
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
         return self.arrays.names_of(row)
 
-    def fuzzy_groups(
+    def fuzzy_positions(
         self, skeleton: str, length: int, mask: np.ndarray | None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Key groups worth scoring for a query key: (same skeleton, one-edit skeleton).
+        """Keys worth scoring for a query key, as positions in the fuzzy tables: (those of the
+        same skeleton, those of a skeleton one edit away).
 
-        Vectorised: the groups of all neighbouring skeletons are gathered with one index
+        Vectorised: the keys of all neighbouring skeletons are gathered with one index
         arithmetic, kept within the country mask, and the one-edit ones are narrowed to keys of
         a similar length, closest lengths first.
         """
-        neighbours = self.neighbours()
-        order, bounds, capped = self._skeleton_groups
-        same, others = neighbours.neighbours(skeleton, MAX_FUZZY_SKELETONS)
-        if same:
-            start = bounds.item(same[0])
-            same_groups = order[start : start + capped.item(same[0])]
+        tables = self.neighbours()
+        same, others = tables.neighbours(skeleton, MAX_FUZZY_SKELETONS)
+        if same is None:
+            same_at = np.zeros(0, np.intp)
+        else:
+            same_at = tables.same_positions(same)
             if mask is not None:
-                same_groups = same_groups[mask[same_groups]]
-        else:
-            same_groups = order[:0]
-        # Positions in ``order`` of the one-edit skeletons' groups (at most MAX_FUZZY_GROUPS
-        # each), with one index arithmetic.
-        if not others:
-            return same_groups[:MAX_FUZZY_KEYS], order[:0]
-        skeletons = np.array(others, dtype=np.intp)
-        counts = capped[skeletons]
-        ends = counts.cumsum()
-        at = (bounds[skeletons] - (ends - counts)).repeat(counts)
-        at += np.arange(ends[-1])
-        # Key lengths are read in skeleton order, next to each other, not scattered by group.
-        gaps = np.abs(self._order_length[at] - length)
-        near = gaps <= MAX_LENGTH_GAP
-        if mask is None:
-            at = at[near]
-        else:
-            other_groups = order[at]
-            near &= mask[other_groups]
-            at = at[near]
-        other_groups, gaps = order[at], gaps[near]
-        room = max(0, MAX_FUZZY_KEYS - len(same_groups))
-        if len(other_groups) > room:
-            other_groups = (
-                other_groups[gaps.argpartition(room - 1)[:room]] if room else other_groups[:0]
-            )
-        return same_groups[:MAX_FUZZY_KEYS], other_groups
+                same_at = same_at[mask[tables.position_group[same_at]]]
+        if not len(others):
+            return same_at[:MAX_FUZZY_KEYS], same_at[:0]
+        # The keys of one skeleton are next to each other in the tables, not scattered.
+        at = tables.positions_of(others)
+        # A key's length + 1 (its bigram count) less the query's, shifted by the largest gap:
+        # within 0..2 x MAX_LENGTH_GAP exactly when near (a negative one reads as huge unsigned).
+        shifted = tables.position_bigrams[at] - (length + 1 - MAX_LENGTH_GAP)
+        near = shifted.view(np.uint32) <= 2 * MAX_LENGTH_GAP
+        if mask is not None:
+            near &= mask[tables.position_group[at]]
+        at = at[near]
+        room = max(0, MAX_FUZZY_KEYS - len(same_at))
+        if len(at) > room:
+            gaps = np.abs(shifted[near] - MAX_LENGTH_GAP)  # int32, as the selection was made
+            at = at[gaps.argpartition(room - 1)[:room]] if room else at[:0]
+        return same_at[:MAX_FUZZY_KEYS], at
 
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
-        """Multi-word key groups holding every 4+-letter word of key (shortest keys first)."""
+        """Multi-word key groups holding every 4+-letter word of key (shortest keys first).
+
+        A word's postings are found by binary search in plain Python over a memoryview of the
+        hash column: a misspelt word has none, and two searches cost less than one numpy call.
+        """
         a = self.arrays
         words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
-        if not words:
-            return np.zeros(0, np.int32)
-        groups: np.ndarray | None = None
-        for word in words:
-            h = np.uint32(word_hash(word))
-            lo, hi = np.searchsorted(a.word_hash, h), np.searchsorted(a.word_hash, h, "right")
+        hashes = memoryview(a.word_hash)
+        groups: np.ndarray = a.word_group[:0]
+        for number, word in enumerate(words):
+            h = word_hash(word)
+            lo = bisect_left(hashes, h)
+            hi = bisect_right(hashes, h, lo)
+            if hi == lo:
+                return a.word_group[:0]
             postings = a.word_group[lo:hi]
-            groups = postings if groups is None else np.intersect1d(groups, postings)
+            groups = np.intersect1d(groups, postings) if number else postings
         if mask is not None:
             groups = groups[mask[groups]]
         if len(groups) > MAX_CONTAINING:
-            groups = groups[np.argsort(self._key_length[groups], kind="stable")[:MAX_CONTAINING]]
+            lengths = self.neighbours().key_length[groups]
+            groups = groups[np.argsort(lengths, kind="stable")[:MAX_CONTAINING]]
         return groups
 
     def groups_in(self, countries: frozenset[str]) -> np.ndarray:
@@ -473,19 +462,14 @@ class BaseTables:
             self._group_masks[countries] = mask
         return mask
 
-    def neighbours(self) -> SkeletonNeighbours:
-        """The one-edit skeleton index and its helper arrays; built on first fuzzy lookup."""
+    def neighbours(self) -> FuzzyTables:
+        """The fuzzy tables (one-edit skeleton index, key lengths and bigrams); built on the
+        first fuzzy lookup."""
         if self._neighbours is None:
             a = self.arrays
-            order = np.argsort(a.key_skeleton, kind="stable")
-            bounds = np.searchsorted(a.key_skeleton[order], np.arange(len(a.skeleton_text) + 1))
-            capped = np.minimum(np.diff(bounds), MAX_FUZZY_GROUPS)
-            self._skeleton_groups = (order, bounds, capped)
-            self._key_length = np.fromiter(
-                map(len, a.key_text), dtype=np.int32, count=len(a.key_text)
+            self._neighbours = FuzzyTables(
+                a.key_text, a.key_skeleton, a.skeleton_bytes, MAX_FUZZY_GROUPS
             )
-            self._order_length = self._key_length[order]
-            self._neighbours = SkeletonNeighbours(a.skeleton_text)
         return self._neighbours
 
 
@@ -951,35 +935,47 @@ class GazetteerIndex:
         "Trunj"), which bigrams punish twice per vowel. Not for skeletons of three consonants
         or fewer: those are Arabic roots, shared by dozens of unrelated names.
         """
-        mask = self.base.groups_in(wanted) if wanted is not None else None
-        group_keys = self.base.arrays.key_text
+        b = self.base
+        mask = b.groups_in(wanted) if wanted is not None else None
+        tables = b.neighbours()
+        group_keys = b.arrays.key_text
+        closeness_weight, agreement_weight = 1 - SKELETON_WEIGHT, SKELETON_WEIGHT
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 skeleton = skeleton_key(key)
+                same, others = b.fuzzy_positions(skeleton, len(key), mask)
+                user_keys = [k for k in self._user_skeletons.get(skeleton, ()) if k != key]
+                count = len(same)  # keys of the same skeleton, first in at
                 # Vowel-only variants of a distinctive skeleton are admitted below the floor.
                 vowel_floor = (
                     VOWEL_VARIANT_SIMILARITY
-                    if consonant_count(skeleton) > ROOT_CONSONANTS
+                    if (count or user_keys) and consonant_count(skeleton) > ROOT_CONSONANTS
                     else FUZZY_MIN_SIMILARITY
                 )
-                same, others = self.base.fuzzy_groups(skeleton, len(key), mask)
-                # (key, its group in the shipped tables or None, skeleton agreement)
-                offered = [(group_keys[g], g, 1.0) for g in same.tolist()]
-                offered += [(group_keys[g], g, 0.5) for g in others.tolist()]
-                offered += [
-                    (user_key, self.base.group_of(user_key), 1.0)
-                    for user_key in self._user_skeletons.get(skeleton, ())
-                ]
-                offered = [entry for entry in offered if entry[0] != key]  # not its own match
-                if not offered:
-                    continue
-                dice = dice_scores(key, [entry[0] for entry in offered])
-                scored = []
-                closeness_weight, agreement_weight = 1 - SKELETON_WEIGHT, SKELETON_WEIGHT
-                for (candidate_key, group, agreement), closeness in zip(offered, dice, strict=True):
-                    score = closeness_weight * closeness + agreement_weight * agreement
-                    if score >= (vowel_floor if agreement == 1.0 else FUZZY_MIN_SIMILARITY):
-                        scored.append((min(score, 0.99), candidate_key, group))
+                scored = []  # (score, key, its group in the shipped tables or None)
+                if count or len(others):
+                    at = (
+                        np.concatenate((same, others))
+                        if count and len(others)
+                        else (same if count else others)
+                    )
+                    # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
+                    score = closeness_weight * tables.dice(key, at)
+                    score[:count] += agreement_weight * 1.0
+                    score[count:] += agreement_weight * 0.5
+                    passing = score >= FUZZY_MIN_SIMILARITY
+                    if count and vowel_floor != FUZZY_MIN_SIMILARITY:
+                        passing[:count] = score[:count] >= vowel_floor
+                    kept = passing.nonzero()[0]
+                    groups = tables.position_group[at[kept]].tolist()
+                    for group, value in zip(groups, score[kept].tolist(), strict=True):
+                        candidate_key = group_keys[group]
+                        if candidate_key != key:  # not its own match
+                            scored.append((min(value, 0.99), candidate_key, group))
+                for user_key, closeness in zip(user_keys, dice_scores(key, user_keys), strict=True):
+                    value = closeness_weight * closeness + agreement_weight * 1.0
+                    if value >= vowel_floor:
+                        scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
                     self._collect_group(
@@ -998,7 +994,6 @@ class GazetteerIndex:
         """Offer places whose longer name contains the query's words in a row ("Haymar" ->
         "Haymar Kabir", "Wadi Barada" -> "Suk Wadi Barada"), scored by the share of letters."""
         b, a = self.base, self.base.arrays
-        b.neighbours()  # key lengths
         mask = b.groups_in(wanted) if wanted is not None else None
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
