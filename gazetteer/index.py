@@ -85,6 +85,7 @@ SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 WRITTEN_HASH_BUCKETS = 1 << 18  # buckets of the written-name hash table (a power of two)
 WRITTEN_BUCKET_SHIFT = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
+WRITTEN_FIRST_BUCKET = WRITTEN_HASH_BUCKETS // 2  # a hash's top bits are signed: this is 0
 # The fields of a written-name record (see BaseTables.written_entry), offsets from its start:
 # the text's first byte in the text blob, its key group, its position in key order, and the
 # group's places: the row of its only place (>= 0), else -2 - where its run starts in the
@@ -183,6 +184,7 @@ class BaseTables:
         self.key_starts = memoryview(np.ascontiguousarray(a.key_start))
         self.name_rows = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._bucket_start, self.written = self._index_written_names()
+        self._blob = a.name_text
         # The shortlists of the keys of more than SHORTLIST names, made once (some 400 keys,
         # 16 ms): a lookup without a country filter then skips a dozen numpy calls on them.
         starts = a.key_start
@@ -286,14 +288,13 @@ class BaseTables:
         WRITTEN_ENTRY, WRITTEN_PLACES), or -1 (then fold it). The hash's top bits pick a
         bucket of the table, so the binary search runs over a couple of entries."""
         h = hash(name)
-        bucket = (h >> WRITTEN_BUCKET_SHIFT) + WRITTEN_HASH_BUCKETS // 2
+        bucket = (h >> WRITTEN_BUCKET_SHIFT) + WRITTEN_FIRST_BUCKET
         kept, starts = (h >> self._kept_shift) & self._kept_mask, self._bucket_start
         hashes, end = self._written_hash, starts[bucket + 1]
         i = bisect_left(hashes, kept, starts[bucket], end)
         while i < end and hashes[i] == kept:
             at = i * WRITTEN_FIELDS
-            start, text = self.written[at + WRITTEN_TEXT], name.encode()
-            blob = self.arrays.name_text
+            start, text, blob = self.written[at + WRITTEN_TEXT], name.encode(), self._blob
             after = start + len(text)  # a newline or the end of the blob ends a stored text
             if blob.startswith(text, start) and blob[after : after + 1] in _TEXT_ENDS:
                 return at
