@@ -113,7 +113,7 @@ def rank_key_groups(
     name = np.concatenate(names)
     del groups, names, at
     row = a.name_row[name]
-    order = np.lexsort((row if id_rank is None else id_rank[row], prominence[row], group))
+    order = sort_order(group, prominence[row], row if id_rank is None else id_rank[row])
     group, name, row = group[order], name[order], row[order]
     starts_run = np.ones(len(group), bool)
     starts_run[1:] = group[1:] != group[:-1]
@@ -145,6 +145,21 @@ def rank_key_groups(
     return ranking, start
 
 
+def sort_order(*columns: np.ndarray) -> np.ndarray:
+    """The stable order of items sorted on these non-negative integer columns, the first one
+    most significant (``np.lexsort`` of the columns reversed). When their bits fit in one
+    63-bit integer, one stable argsort of that integer: the groups come in order already, so
+    it runs some twenty times faster than lexsort."""
+    widths = [max(int(column.max(initial=0)).bit_length(), 1) for column in columns]
+    if sum(widths) > 63:
+        return np.lexsort(columns[::-1])
+    packed = np.zeros(len(columns[0]), np.int64)
+    for column, width in zip(columns, widths, strict=True):
+        packed <<= width
+        packed |= column
+    return np.argsort(packed, kind="stable")
+
+
 def _name_classes(
     a: GazetteerArrays, run_first: np.ndarray, name: np.ndarray, mixed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -152,13 +167,7 @@ def _name_classes(
     first place whose name has the same text, and the same casefolded text (0 throughout a
     one-text group). Only the names of the other groups are decoded (some 150,000)."""
     at = np.flatnonzero(mixed)
-    offsets = a.name_offsets
-    texts = a.name_entry[name[at]]
-    blob = a.name_text
-    decoded = [
-        blob[begin : end - 1].decode("utf-8")
-        for begin, end in zip(offsets[texts].tolist(), offsets[texts + 1].tolist(), strict=True)
-    ]
+    decoded = a.texts_at(a.name_entry[name[at]])
     runs = run_first[at]
     same_text = np.zeros(len(name), np.uint8)
     same_fold = np.zeros(len(name), np.uint8)
@@ -172,7 +181,11 @@ def _first_alike(values: list[str], at: np.ndarray, runs: np.ndarray) -> np.ndar
     the position of the first equal value of its run: equal hashes found with numpy, then
     each pair checked as text (a run with a hash collision is settled with a dict)."""
     hashes = np.fromiter(map(hash, values), np.int64, len(values))
-    order = np.lexsort((hashes, runs))  # stable: equal values stay in position order
+    # The hashes' top bits, as many as fit beside the run in one integer to sort: equal values
+    # share them, and different values sharing them are caught by the text check below.
+    run_bits = max(int(runs.max(initial=0)).bit_length(), 1)
+    hashes = (hashes.view(np.uint64) >> np.uint64(run_bits + 1)).astype(np.int64)
+    order = sort_order(runs, hashes)  # stable: equal values stay in position order
     block = np.ones(len(order), bool)
     block[1:] = (runs[order][1:] != runs[order][:-1]) | (hashes[order][1:] != hashes[order][:-1])
     firsts = np.empty(len(order), np.int64)

@@ -52,7 +52,14 @@ import numpy as np
 
 from gazetteer.fuzzy import FuzzyTables, dice_scores
 from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
-from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
+from gazetteer.model import (
+    Candidate,
+    MatchKind,
+    Place,
+    candidates_from,
+    exact_candidate,
+    register_filler,
+)
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
@@ -78,7 +85,7 @@ SHORTLIST = 30  # places offered per key at most (the most prominent ones)
 WRITTEN_HASH_SLICE = 65_536  # stored names decoded at a time to hash them at load
 WRITTEN_HASH_BUCKETS = 1 << 18  # buckets of the written-name hash table (a power of two)
 WRITTEN_BUCKET_SHIFT = sys.hash_info.width - WRITTEN_HASH_BUCKETS.bit_length() + 1
-WRITTEN_KEPT_SHIFT = WRITTEN_BUCKET_SHIFT - 32  # the 32 bits below the bucket's are kept
+WRITTEN_FIRST_BUCKET = WRITTEN_HASH_BUCKETS // 2  # a hash's top bits are signed: this is 0
 # The fields of a written-name record (see BaseTables.written_entry), offsets from its start:
 # the text's first byte in the text blob, its key group, its position in key order, and the
 # group's places: the row of its only place (>= 0), else -2 - where its run starts in the
@@ -145,7 +152,12 @@ class BaseTables:
         self._neighbours: FuzzyTables | None = None  # built on the first fuzzy lookup
         self._group_masks: dict[frozenset[str], np.ndarray] = {}
         self._country_codes: dict[frozenset[str], np.ndarray] = {}
-        self._code_matrix = np.stack([a.codes[column] for column in CODED], axis=1)
+        # One row of every coded column per place, in the smallest integer type that holds the
+        # codes, label indices below their count (two bytes for a few thousand labels: 6 MB less).
+        code_type = np.min_scalar_type(max(len(a.labels[column]) for column in CODED))
+        self._code_matrix = np.stack(
+            [a.codes[column] for column in CODED], axis=1, dtype=code_type, casting="unsafe"
+        )
         self._labels = [a.labels[column] for column in CODED]
         # Small integer columns as int8: weights 0-4, a few sources at most.
         weight_of_code = np.array(
@@ -172,6 +184,7 @@ class BaseTables:
         self.key_starts = memoryview(np.ascontiguousarray(a.key_start))
         self.name_rows = memoryview(np.ascontiguousarray(a.name_row))
         self._written_hash, self._bucket_start, self.written = self._index_written_names()
+        self._blob = a.name_text
         # The shortlists of the keys of more than SHORTLIST names, made once (some 400 keys,
         # 16 ms): a lookup without a country filter then skips a dozen numpy calls on them.
         starts = a.key_start
@@ -215,7 +228,7 @@ class BaseTables:
         Each distinct text has one record of WRITTEN_FIELDS int32 (see WRITTEN_PLACES; the
         last field is completed once the groups are ranked), its fields side by side, so a
         lookup reads one memory line where separate columns cost one each: at this rate,
-        reads from memory are much of a lookup's time. Built at load (about 0.25 s), the texts
+        reads from memory are much of a lookup's time. Built at load (about 0.2 s), the texts
         decoded a slice at a time so they never all live at once.
         """
         a = self.arrays
@@ -226,21 +239,34 @@ class BaseTables:
             start, end = a.name_offsets.item(first), a.name_offsets.item(last)
             texts = a.name_text[start : end - 1].decode("utf-8").split("\n")
             hashes[first:last] = np.fromiter(map(hash, texts), np.int64, last - first)
-        # Which of several names of one hash is kept does not matter: the same text has the
-        # same key and classes, and a different text (a collision) fails written_entry's check.
-        order = np.argsort(hashes)  # order[k]: a position in the text blob
-        hashes = hashes[order]
-        distinct = np.ones(count, bool)
-        distinct[1:] = hashes[1:] != hashes[:-1]
-        texts, hashes = order[distinct], hashes[distinct]
-        del order, distinct
-        # A hash's top bits pick its bucket; the next 32 bits, in order within the bucket as the
-        # hashes are sorted, are all the table keeps of it (the text check settles the rare
-        # equal ones).
-        buckets = (hashes >> WRITTEN_BUCKET_SHIFT) + WRITTEN_HASH_BUCKETS // 2
-        kept = (hashes >> WRITTEN_KEPT_SHIFT) & 0xFFFFFFFF
+        # Each hash's bits above those of a text position, with the position below them, one
+        # integer sorted in place (np.sort is cheaper than argsort at load): in hash order, a
+        # hash's top bits pick its bucket, and the bits between those and the position's, in
+        # order within the bucket, are all the table keeps of it (the text check settles the
+        # rare equal ones). Which of several texts of those bits is kept does not matter: the
+        # same text has the same key and classes, and another one (a collision) fails
+        # written_entry's check and is folded.
+        position_bits = count.bit_length()
+        packed = hashes.view(np.uint64) ^ np.uint64(1 << 63)  # same order, as unsigned
         del hashes
-        bucket_start = np.searchsorted(buckets, np.arange(WRITTEN_HASH_BUCKETS + 1))
+        packed >>= np.uint64(position_bits)
+        packed <<= np.uint64(position_bits)
+        packed |= np.arange(count, dtype=np.uint64)
+        packed.sort()
+        texts = (packed & np.uint64((1 << position_bits) - 1)).astype(np.int64)
+        packed >>= np.uint64(position_bits)
+        distinct = np.ones(count, bool)
+        distinct[1:] = packed[1:] != packed[:-1]
+        texts, packed = texts[distinct], packed[distinct]
+        del distinct
+        self._kept_shift = position_bits
+        kept_bits = WRITTEN_BUCKET_SHIFT - position_bits
+        self._kept_mask = (1 << kept_bits) - 1
+        buckets = packed >> np.uint64(kept_bits)
+        kept = packed & np.uint64(self._kept_mask)
+        del packed
+        every_bucket = np.arange(WRITTEN_HASH_BUCKETS + 1, dtype=np.uint64)
+        bucket_start = np.searchsorted(buckets, every_bucket)
         del buckets
         entry = np.empty(count, np.int32)  # name_entry inverted: text position -> key order
         entry[a.name_entry] = np.arange(count, dtype=np.int32)
@@ -262,14 +288,13 @@ class BaseTables:
         WRITTEN_ENTRY, WRITTEN_PLACES), or -1 (then fold it). The hash's top bits pick a
         bucket of the table, so the binary search runs over a couple of entries."""
         h = hash(name)
-        bucket = (h >> WRITTEN_BUCKET_SHIFT) + WRITTEN_HASH_BUCKETS // 2
-        kept, starts = (h >> WRITTEN_KEPT_SHIFT) & 0xFFFFFFFF, self._bucket_start
+        bucket = (h >> WRITTEN_BUCKET_SHIFT) + WRITTEN_FIRST_BUCKET
+        kept, starts = (h >> self._kept_shift) & self._kept_mask, self._bucket_start
         hashes, end = self._written_hash, starts[bucket + 1]
         i = bisect_left(hashes, kept, starts[bucket], end)
         while i < end and hashes[i] == kept:
             at = i * WRITTEN_FIELDS
-            start, text = self.written[at + WRITTEN_TEXT], name.encode()
-            blob = self.arrays.name_text
+            start, text, blob = self.written[at + WRITTEN_TEXT], name.encode(), self._blob
             after = start + len(text)  # a newline or the end of the blob ends a stored text
             if blob.startswith(text, start) and blob[after : after + 1] in _TEXT_ENDS:
                 return at
@@ -593,7 +618,9 @@ class GazetteerIndex:
                 self._older_results, self._results = self._results, {}
                 self._results_held = 0
         if found.__class__ is int:  # one place, which the name itself matched exactly
-            found = (found, name, "exact", 1.0)
+            return exact_candidate(
+                found, name, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
+            )
         return candidates_from(
             found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
         )

@@ -62,6 +62,7 @@ CODED_COLUMNS = {
     "admin2": "admin2_name",
 }
 COORD_SCALE = 100_000
+NEWLINE = ord("\n")  # what ends each text of the name blob
 
 
 def encode_text(values: list[str]) -> np.ndarray:
@@ -79,6 +80,34 @@ def decode_column(array: np.ndarray) -> tuple[str, ...]:
     collector's tracking, so its passes stop walking the column's hundreds of thousands of items
     (a list would be walked again and again during lookups)."""
     return tuple(decode_text(array))
+
+
+def line_offsets(array: np.ndarray) -> np.ndarray:
+    """Where each text of an ``encode_text`` array starts, and one past the end (as if a newline
+    ended the last one too): text i is bytes [offsets[i], offsets[i + 1] - 1). Four-byte
+    offsets while the array is under 2 GB (the largest is some 10 MB)."""
+    newlines = np.flatnonzero(array == NEWLINE)
+    offset_type = np.int32 if len(array) < np.iinfo(np.int32).max else np.int64
+    return np.concatenate([[0], newlines + 1, [len(array) + 1]]).astype(offset_type)
+
+
+class TextColumn:
+    """A text column kept as its UTF-8 bytes, an item decoded when read (0 <= i < len): for a
+    column read an item at a time, such as place names (read when a place's fields are
+    filled), some 20 MB less than a tuple of 400,000 strings, and nothing to decode at load."""
+
+    __slots__ = ("_offsets", "_text")
+
+    def __init__(self, array: np.ndarray) -> None:
+        self._text = array.tobytes()
+        self._offsets = memoryview(line_offsets(array))
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        offsets = self._offsets
+        return self._text[offsets[i] : offsets[i + 1] - 1].decode("utf-8")
 
 
 def write_gazetteer(places: pd.DataFrame, names: pd.DataFrame, path: Path) -> None:
@@ -151,10 +180,11 @@ def _word_postings(keys: list[str]) -> dict[str, np.ndarray]:
 
 @dataclass
 class GazetteerArrays:
-    """The decoded archive: numeric arrays as numpy, text columns as lists or line offsets."""
+    """The decoded archive: numeric arrays as numpy, text columns as tuples, or as bytes and
+    line offsets (``TextColumn``, ``name_text``)."""
 
     place_id: tuple[str, ...]
-    place_name: tuple[str, ...]
+    place_name: TextColumn
     latitude: np.ndarray
     longitude: np.ndarray
     population: np.ndarray
@@ -194,6 +224,21 @@ class GazetteerArrays:
         offsets = self._offset_view
         return self.name_text[offsets[j] : offsets[j + 1] - 1].decode("utf-8")
 
+    def texts_at(self, texts: np.ndarray) -> list[str]:
+        """The stored texts at these positions of the blob, their bytes gathered with numpy
+        into one buffer decoded at once: at load, where some 150,000 are read, a slice and a
+        decode per text cost several times as much."""
+        if not len(texts):
+            return []
+        begin = self.name_offsets[texts]
+        size = self.name_offsets[texts + 1] - begin  # the text and the newline ending it
+        ends = size.cumsum()
+        at = np.repeat(begin - (ends - size), size) + np.arange(ends[-1])
+        blob = np.frombuffer(self.name_text, np.uint8)
+        gathered = blob[np.minimum(at, len(blob) - 1)]  # the last text has no newline after
+        gathered[ends - 1] = NEWLINE
+        return gathered.tobytes().decode("utf-8").split("\n")[:-1]
+
     def names_of(self, row: int) -> tuple[tuple[str, str], ...]:
         """Every (lang, name) of one place: its names are one contiguous run of the blob."""
         first, last = self.place_name_start[row : row + 2].tolist()
@@ -210,12 +255,11 @@ def read_gazetteer(path: Path) -> GazetteerArrays:
     with np.load(path, allow_pickle=False) as archive:
         raw = {name: archive[name] for name in archive.files}
     text = raw["name_text"].tobytes()
-    newlines = np.flatnonzero(raw["name_text"] == 10)
-    offsets = np.concatenate([[0], newlines + 1, [len(text) + 1]]).astype(np.int64)
+    offsets = line_offsets(raw["name_text"])
     stored = CODED_COLUMNS.values()
     return GazetteerArrays(
         place_id=decode_column(raw["place_id"]),
-        place_name=decode_column(raw["place_name"]),
+        place_name=TextColumn(raw["place_name"]),
         latitude=raw["latitude"] / COORD_SCALE,
         longitude=raw["longitude"] / COORD_SCALE,
         population=raw["population"],

@@ -78,8 +78,12 @@ def test_candidates_are_plain_comparable_values(gazetteer_index):
     again = gazetteer_index.candidates("Jarabulus", limit=3)
     assert first == again and first[0].match == "exact"
     best = first[0]
-    assert best == Candidate(Place(**dataclasses.asdict(best.place)), best.matched, "exact", 1.0)
-    assert dataclasses.asdict(best)["place"]["id"] == best.place.id
+    built = Candidate(Place(**dataclasses.asdict(best.place)), best.matched, "exact", 1.0)
+    assert best == built and hash(best) == hash(built) and repr(best) == repr(built)
+    assert best._asdict()["place"].id == best.place.id
+    assert pickle.loads(pickle.dumps(first)) == first
+    with pytest.raises(AttributeError):
+        best.similarity = 0.5  # type: ignore[misc]
 
 
 def test_a_place_outlives_the_index_that_handed_it_out():
