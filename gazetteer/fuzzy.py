@@ -185,6 +185,7 @@ class FuzzyTables:
             places = rows[:, 1:] & ((1 << place_bits) - 1)
             bigrams[(first + places)[repeat]] = self.no_bigram
         self.bigrams = bigrams
+        self._in_query = np.zeros(self.no_bigram + 1, bool)  # dice's table of a query's bigrams
         # Each position's key: its group, bigrams (length + 1), first bigram, distinct bigrams.
         self.position_group = order.astype(np.int32)
         self.position_bigrams = counts[order].astype(np.int32)  # its key's length + 1
@@ -263,9 +264,10 @@ class FuzzyTables:
         at += np.arange(ends[-1] if len(ends) else 0)
         codes = self.bigrams[at]
         if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
-            in_query = np.zeros(self.no_bigram + 1, bool)
+            in_query = self._in_query  # all False between calls: set, read, then cleared
             in_query[known] = True
             shared = in_query[codes]
+            in_query[known] = False
         else:  # too many letters for a table: a binary search, closed by a sentinel
             query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
             shared = query_codes[query_codes.searchsorted(codes)] == codes
