@@ -419,8 +419,16 @@ class BaseTables:
             hi = bisect_right(hashes, h, lo)
             if hi == lo:
                 return a.word_group[:0]
-            postings = a.word_group[lo:hi]
-            groups = np.intersect1d(groups, postings) if number else postings
+            postings = a.word_group[lo:hi]  # ascending, as the groups of every word
+            if not number:
+                groups = postings
+                continue
+            if len(postings) < len(groups):
+                groups, postings = postings, groups
+            # The groups also among the postings: each looked up in them (a binary search),
+            # cheaper than intersect1d's sort of both when one list is short.
+            at = postings.searchsorted(groups).clip(0, len(postings) - 1)
+            groups = groups[postings[at] == groups]
         if mask is not None:
             groups = groups[mask[groups]]
         if len(groups) > MAX_CONTAINING:
@@ -788,13 +796,12 @@ class GazetteerIndex:
             # Equal in score, tier, kind, feature and population: tied where the limit cuts.
             offers = self._spread_cut(offers, limit, _RANKING - 1, _RANKING)
         answer: list = []
-        for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit]):
-            answer += (
-                row_or_place,
-                text if isinstance(text, str) else name_at(text),
-                kind,
-                round(similarity, 3),
-            )
+        for offer in offers[:limit]:
+            row_or_place, text, kind, _ = _OFFERED(offer)
+            if not isinstance(text, str):
+                text = name_at(text)
+            # The score rounded is the first ranking field, negated: no second round().
+            answer += (row_or_place, text, kind, -offer[0])
         return tuple(answer)
 
     def _spread_cut(self, ranked: list, limit: int, tie: int, place: int) -> list:
