@@ -26,6 +26,7 @@ import numpy as np
 MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
 SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
 QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
+MAX_CODE_POINT = 0x10FFFF
 LENT_BITS = 20  # a skeleton lends fewer than 2**20 keys (the caller's cap is some hundreds)
 LENT_MASK = (1 << LENT_BITS) - 1
 _MASK = (1 << 64) - 1
@@ -154,21 +155,14 @@ class FuzzyTables:
         """Each key's character bigrams (of " key ", as the Dice score pads it) as small integer
         codes, in key order, a repeat within a key replaced by no_bigram; and for each
         position its key's group, length, first bigram and distinct bigrams."""
-        text = " " + " ".join(key_text) + " "  # every " key ", each space shared
-        codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-        del text
-        alphabet = np.flatnonzero(np.bincount(codes))
+        letters, alphabet = _letters(key_text, int(self.key_length.sum()))
         width = len(alphabet)
-        # uint16 codes while the letters are few (Latin and Arabic keys: some 150), else uint32.
-        code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
+        code_type = letters.dtype.type
         self.letter_code = {chr(c): i for i, c in enumerate(alphabet.tolist())}
         self.width = width
         self.no_bigram = width * width
-        letters = np.zeros(int(alphabet[-1]) + 1, code_type)
-        letters[alphabet] = np.arange(width, dtype=code_type)
-        letters = letters[codes]
-        del codes
-        bigrams = letters[:-1] * code_type(width) + letters[1:]  # bigram j: letters j, j + 1
+        bigrams = letters[:-1] * code_type(width)  # bigram j: letters j, j + 1
+        bigrams += letters[1:]  # in place: no third array of the whole text
         del letters
         counts = self.key_length + 1  # " key " has len + 1 bigrams
         starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)[:-1]))
@@ -278,6 +272,35 @@ class FuzzyTables:
             shared = query_codes[query_codes.searchsorted(codes)] == codes
         common = np.add.reduceat(shared, firsts, dtype=np.int32)
         return common / (self.position_half_distinct[positions] + len(grams) / 2)
+
+
+def _letters(key_text: Sequence[str], letter_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The text " key key ... key " (every " key ", each space shared) as letter numbers, the
+    ranks of its characters among those it uses, and those characters (ascending code points).
+    uint16 numbers while a bigram of two fits in uint16 (Latin and Arabic keys use some 150
+    characters), else uint32.
+
+    A chunk of keys at a time, in two passes (which characters occur, then their ranks): the
+    whole text encoded at once would hold some 50 MB more at the build's peak.
+    """
+    chunks = [key_text[i : i + SKELETON_CHUNK] for i in range(0, len(key_text), SKELETON_CHUNK)]
+    used = np.zeros(MAX_CODE_POINT + 1, bool)
+    used[ord(" ")] = True
+    for chunk in chunks:
+        used[np.frombuffer(" ".join(chunk).encode("utf-32-le"), np.uint32)] = True
+    alphabet = np.flatnonzero(used)
+    width = len(alphabet)
+    code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
+    rank = np.zeros(MAX_CODE_POINT + 1, code_type)
+    rank[alphabet] = np.arange(width, dtype=code_type)
+    letters = np.empty(1 + letter_count + len(key_text), code_type)
+    letters[0] = rank[ord(" ")]
+    end = 1
+    for chunk in chunks:
+        codes = np.frombuffer((" ".join(chunk) + " ").encode("utf-32-le"), np.uint32)
+        letters[end : end + len(codes)] = rank[codes]
+        end += len(codes)
+    return letters, alphabet
 
 
 def dice_scores(query: str, keys: list[str]) -> list[float]:
