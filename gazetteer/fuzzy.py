@@ -18,7 +18,7 @@ query's candidate keys touches no Python string.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
@@ -97,6 +97,26 @@ def _chunk_hashes(text: str, count: int) -> tuple[np.ndarray, np.ndarray, np.nda
         before = through[:-1] - through[starts[line]]  # the letters before each one, in its line
         deletions = before + (whole[line] - before - terms) * np.uint64(_BASE_INVERSE)
     return whole, deletions, line
+
+
+class SortedHashes:
+    """Where a hash's run lies in a sorted uint32 column: a directory of where each range of
+    top bits starts (some 2-4 entries each), then a binary search of that range only, where
+    one over the whole column makes twenty scattered reads."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        bits = max(1, len(hashes).bit_length() - 2)
+        self.shift = 32 - bits
+        tops = np.arange((1 << bits) + 1, dtype=np.uint64) << np.uint64(self.shift)
+        self._starts = memoryview(np.searchsorted(hashes, tops).astype(np.int64))
+        self._hashes = memoryview(hashes)
+
+    def run(self, h: int) -> tuple[int, int]:
+        """The slice of the column holding hash h (empty when absent)."""
+        bucket = h >> self.shift
+        end = self._starts[bucket + 1]
+        lo = bisect_left(self._hashes, h, self._starts[bucket], end)
+        return lo, bisect_right(self._hashes, h, lo, end)
 
 
 class FuzzyTables:
@@ -256,6 +276,7 @@ class FuzzyTables:
         grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
         letter, width = self.letter_code, self.width
         known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
+        known_codes = np.array(known, np.intp)  # converted once, used twice below
         counts = self.position_bigrams[positions]
         ends = counts.cumsum()
         firsts = ends - counts
@@ -264,9 +285,9 @@ class FuzzyTables:
         codes = self.bigrams[at]
         if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
             in_query = self._in_query  # all False between calls: set, read, then cleared
-            in_query[known] = True
+            in_query[known_codes] = True
             shared = in_query[codes]
-            in_query[known] = False
+            in_query[known_codes] = False
         else:  # too many letters for a table: a binary search, closed by a sentinel
             query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
             shared = query_codes[query_codes.searchsorted(codes)] == codes

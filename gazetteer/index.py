@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gazetteer.fuzzy import FuzzyTables, dice_scores
+from gazetteer.fuzzy import FuzzyTables, SortedHashes, dice_scores
 from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
 from gazetteer.model import Candidate, MatchKind, Place, candidates_from, register_filler
 from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
@@ -406,17 +406,16 @@ class BaseTables:
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
         """Multi-word key groups holding every 4+-letter word of key (shortest keys first).
 
-        A word's postings are found by binary search in plain Python over a memoryview of the
-        hash column: a misspelt word has none, and two searches cost less than one numpy call.
+        A word's postings are found by binary search in plain Python inside its range of the
+        hash directory: a misspelt word has none, and two searches cost less than a numpy call.
         """
         a = self.arrays
         words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
-        hashes = memoryview(a.word_hash)
+        self.neighbours()  # builds the word directory too
+        runs = self._word_runs
         groups: np.ndarray = a.word_group[:0]
         for number, word in enumerate(words):
-            h = word_hash(word)
-            lo = bisect_left(hashes, h)
-            hi = bisect_right(hashes, h, lo)
+            lo, hi = runs.run(word_hash(word))
             if hi == lo:
                 return a.word_group[:0]
             postings = a.word_group[lo:hi]  # ascending, as the groups of every word
@@ -457,6 +456,8 @@ class BaseTables:
             self._neighbours = FuzzyTables(
                 a.key_text, a.key_skeleton, a.skeleton_bytes, MAX_FUZZY_GROUPS
             )
+            # Where each word's postings lie (the names containing a query's words).
+            self._word_runs = SortedHashes(a.word_hash)
         return self._neighbours
 
 
