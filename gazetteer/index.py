@@ -953,14 +953,17 @@ class GazetteerIndex:
                         passing[:count] = score[:count] >= vowel_floor
                     kept = passing.nonzero()[0]
                     groups = tables.position_group[at[kept]].tolist()
-                    for group, value in zip(groups, score[kept].tolist(), strict=True):
-                        candidate_key = group_keys[group]
-                        if candidate_key != key:  # not its own match
-                            scored.append((min(value, 0.99), candidate_key, group))
-                for user_key, closeness in zip(user_keys, dice_scores(key, user_keys), strict=True):
-                    value = closeness_weight * closeness + agreement_weight * 1.0
-                    if value >= vowel_floor:
-                        scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
+                    scored = [
+                        (min(value, 0.99), group_keys[group], group)
+                        for group, value in zip(groups, score[kept].tolist(), strict=True)
+                    ]
+                    scored = [item for item in scored if item[1] != key]  # not its own match
+                if user_keys:
+                    closeness = dice_scores(key, user_keys)
+                    for user_key, value in zip(user_keys, closeness, strict=True):
+                        value = closeness_weight * value + agreement_weight * 1.0
+                        if value >= vowel_floor:
+                            scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
                     self._collect_group(
@@ -1001,8 +1004,14 @@ def consonant_count(skeleton: str) -> int:
     """The consonants of a skeleton: ``skeleton_key`` keeps a name's first letter even when it
     is a vowel ("Abu Ubaydah" -> "abbd"), so that letter counts only if the rules keep it
     after another letter."""
-    first_kept = len(skeleton_key("b" + skeleton[:1])) == 2
-    return len(skeleton) - (0 if first_kept or not skeleton else 1)
+    return len(skeleton) - (0 if not skeleton or _kept_after_a_letter(skeleton[0]) else 1)
+
+
+@lru_cache(maxsize=1024)
+def _kept_after_a_letter(letter: str) -> bool:
+    """Whether the skeleton rules keep this letter after another (a consonant): cached, as a
+    skeleton's first letter comes from a small alphabet."""
+    return len(skeleton_key("b" + letter)) == 2
 
 
 def spread_turns(classes: np.ndarray, sources: np.ndarray) -> np.ndarray:
