@@ -18,7 +18,7 @@ query's candidate keys touches no Python string.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,6 +26,9 @@ import numpy as np
 MAX_SKELETON = 20  # longer skeletons are compared on their first 20 letters
 SKELETON_CHUNK = 65_536  # skeletons hashed at a time while the tables are built
 QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-query table
+MAX_CODE_POINT = 0x10FFFF
+LENT_BITS = 20  # a skeleton lends fewer than 2**20 keys (the caller's cap is some hundreds)
+LENT_MASK = (1 << LENT_BITS) - 1
 _MASK = (1 << 64) - 1
 _BASE = 1_000_003
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
@@ -96,6 +99,26 @@ def _chunk_hashes(text: str, count: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return whole, deletions, line
 
 
+class SortedHashes:
+    """Where a hash's run lies in a sorted uint32 column: a directory of where each range of
+    top bits starts (some 2-4 entries each), then a binary search of that range only, where
+    one over the whole column makes twenty scattered reads."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        bits = max(1, len(hashes).bit_length() - 2)
+        self.shift = 32 - bits
+        tops = np.arange((1 << bits) + 1, dtype=np.uint64) << np.uint64(self.shift)
+        self._starts = memoryview(np.searchsorted(hashes, tops).astype(np.int64))
+        self._hashes = memoryview(hashes)
+
+    def run(self, h: int) -> tuple[int, int]:
+        """The slice of the column holding hash h (empty when absent)."""
+        bucket = h >> self.shift
+        end = self._starts[bucket + 1]
+        lo = bisect_left(self._hashes, h, self._starts[bucket], end)
+        return lo, bisect_right(self._hashes, h, lo, end)
+
+
 class FuzzyTables:
     """Skeleton neighbours and bigram codes of every key, in skeleton order."""
 
@@ -140,9 +163,10 @@ class FuzzyTables:
         # Each skeleton's first position and how many of its keys it lends.
         order = np.argsort(key_skeleton, kind="stable")
         firsts = np.searchsorted(key_skeleton[order], np.arange(count))
-        lent = np.minimum(np.diff(np.append(firsts, len(order))), max_keys_per_skeleton)
-        self.skeleton_first = firsts.astype(np.int32)
-        self.skeleton_keys = lent.astype(np.int64)  # int64: its cumulative sums are no casts
+        lent = np.diff(np.append(firsts, len(order))).clip(0, min(max_keys_per_skeleton, LENT_MASK))
+        # Both in one integer (first << LENT_BITS | lent): a query reads the two of a scattered
+        # skeleton from one place in memory, one cache miss instead of two.
+        self.skeleton_span = firsts.astype(np.int64) << LENT_BITS | lent
         del firsts, lent
         self.key_length = np.fromiter(map(len, key_text), np.int32, len(key_text))
         self._index_positions(key_text, order)
@@ -151,21 +175,14 @@ class FuzzyTables:
         """Each key's character bigrams (of " key ", as the Dice score pads it) as small integer
         codes, in key order, a repeat within a key replaced by no_bigram; and for each
         position its key's group, length, first bigram and distinct bigrams."""
-        text = " " + " ".join(key_text) + " "  # every " key ", each space shared
-        codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-        del text
-        alphabet = np.flatnonzero(np.bincount(codes))
+        letters, alphabet = _letters(key_text, int(self.key_length.sum()))
         width = len(alphabet)
-        # uint16 codes while the letters are few (Latin and Arabic keys: some 150), else uint32.
-        code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
+        code_type = letters.dtype.type
         self.letter_code = {chr(c): i for i, c in enumerate(alphabet.tolist())}
         self.width = width
         self.no_bigram = width * width
-        letters = np.zeros(int(alphabet[-1]) + 1, code_type)
-        letters[alphabet] = np.arange(width, dtype=code_type)
-        letters = letters[codes]
-        del codes
-        bigrams = letters[:-1] * code_type(width) + letters[1:]  # bigram j: letters j, j + 1
+        bigrams = letters[:-1] * code_type(width)  # bigram j: letters j, j + 1
+        bigrams += letters[1:]  # in place: no third array of the whole text
         del letters
         counts = self.key_length + 1  # " key " has len + 1 bigrams
         starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)[:-1]))
@@ -185,6 +202,7 @@ class FuzzyTables:
             places = rows[:, 1:] & ((1 << place_bits) - 1)
             bigrams[(first + places)[repeat]] = self.no_bigram
         self.bigrams = bigrams
+        self._in_query = np.zeros(self.no_bigram + 1, bool)  # dice's table of a query's bigrams
         # Each position's key: its group, bigrams (length + 1), first bigram, distinct bigrams.
         self.position_group = order.astype(np.int32)
         self.position_bigrams = counts[order].astype(np.int32)  # its key's length + 1
@@ -237,14 +255,16 @@ class FuzzyTables:
 
     def same_positions(self, skeleton: int) -> np.ndarray:
         """The positions of the keys one skeleton lends."""
-        first = self.skeleton_first.item(skeleton)
-        return np.arange(first, first + self.skeleton_keys.item(skeleton))
+        span = self.skeleton_span.item(skeleton)
+        first = span >> LENT_BITS
+        return np.arange(first, first + (span & LENT_MASK))
 
     def positions_of(self, skeletons: np.ndarray) -> np.ndarray:
         """The positions of the keys these skeletons lend, in skeleton order."""
-        counts = self.skeleton_keys[skeletons]
+        spans = self.skeleton_span[skeletons]
+        counts = spans & LENT_MASK
         ends = counts.cumsum()
-        at = (self.skeleton_first[skeletons] - ends + counts).repeat(counts)
+        at = ((spans >> LENT_BITS) - ends + counts).repeat(counts)
         at += np.arange(ends[-1] if len(ends) else 0)
         return at
 
@@ -256,6 +276,7 @@ class FuzzyTables:
         grams = {padded[i : i + 2] for i in range(len(padded) - 1)}
         letter, width = self.letter_code, self.width
         known = [letter[a] * width + letter[b] for a, b in grams if a in letter and b in letter]
+        known_codes = np.array(known, np.intp)  # converted once, used twice below
         counts = self.position_bigrams[positions]
         ends = counts.cumsum()
         firsts = ends - counts
@@ -263,14 +284,44 @@ class FuzzyTables:
         at += np.arange(ends[-1] if len(ends) else 0)
         codes = self.bigrams[at]
         if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
-            in_query = np.zeros(self.no_bigram + 1, bool)
-            in_query[known] = True
+            in_query = self._in_query  # all False between calls: set, read, then cleared
+            in_query[known_codes] = True
             shared = in_query[codes]
+            in_query[known_codes] = False
         else:  # too many letters for a table: a binary search, closed by a sentinel
             query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
             shared = query_codes[query_codes.searchsorted(codes)] == codes
         common = np.add.reduceat(shared, firsts, dtype=np.int32)
         return common / (self.position_half_distinct[positions] + len(grams) / 2)
+
+
+def _letters(key_text: Sequence[str], letter_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The text " key key ... key " (every " key ", each space shared) as letter numbers, the
+    ranks of its characters among those it uses, and those characters (ascending code points).
+    uint16 numbers while a bigram of two fits in uint16 (Latin and Arabic keys use some 150
+    characters), else uint32.
+
+    A chunk of keys at a time, in two passes (which characters occur, then their ranks): the
+    whole text encoded at once would hold some 50 MB more at the build's peak.
+    """
+    chunks = [key_text[i : i + SKELETON_CHUNK] for i in range(0, len(key_text), SKELETON_CHUNK)]
+    used = np.zeros(MAX_CODE_POINT + 1, bool)
+    used[ord(" ")] = True
+    for chunk in chunks:
+        used[np.frombuffer(" ".join(chunk).encode("utf-32-le"), np.uint32)] = True
+    alphabet = np.flatnonzero(used)
+    width = len(alphabet)
+    code_type = np.uint16 if width * width < np.iinfo(np.uint16).max else np.uint32
+    rank = np.zeros(MAX_CODE_POINT + 1, code_type)
+    rank[alphabet] = np.arange(width, dtype=code_type)
+    letters = np.empty(1 + letter_count + len(key_text), code_type)
+    letters[0] = rank[ord(" ")]
+    end = 1
+    for chunk in chunks:
+        codes = np.frombuffer((" ".join(chunk) + " ").encode("utf-32-le"), np.uint32)
+        letters[end : end + len(codes)] = rank[codes]
+        end += len(codes)
+    return letters, alphabet
 
 
 def dice_scores(query: str, keys: list[str]) -> list[float]:

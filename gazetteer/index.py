@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gazetteer.fuzzy import FuzzyTables, dice_scores
+from gazetteer.fuzzy import FuzzyTables, SortedHashes, dice_scores
 from gazetteer.group_ranking import ONE_TEXT, TIED, rank_key_groups
 from gazetteer.model import (
     Candidate,
@@ -421,28 +421,38 @@ class BaseTables:
         at = at[near]
         room = max(0, MAX_FUZZY_KEYS - len(same_at))
         if len(at) > room:
-            gaps = np.abs(shifted[near] - MAX_LENGTH_GAP)  # int32, as the selection was made
-            at = at[gaps.argpartition(room - 1)[:room]] if room else at[:0]
+            # Closest lengths first, equal ones in table order: a deterministic cut (where a
+            # partition keeps an arbitrary few of a tied run), and a stable sort of bytes is a
+            # radix sort, a third of a partition's cost on thousands of keys.
+            gaps = np.abs(shifted[near] - MAX_LENGTH_GAP).astype(np.uint8)
+            at = at[gaps.argsort(kind="stable")[:room]]
         return same_at[:MAX_FUZZY_KEYS], at
 
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
         """Multi-word key groups holding every 4+-letter word of key (shortest keys first).
 
-        A word's postings are found by binary search in plain Python over a memoryview of the
-        hash column: a misspelt word has none, and two searches cost less than one numpy call.
+        A word's postings are found by binary search in plain Python inside its range of the
+        hash directory: a misspelt word has none, and two searches cost less than a numpy call.
         """
         a = self.arrays
         words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
-        hashes = memoryview(a.word_hash)
+        self.neighbours()  # builds the word directory too
+        runs = self._word_runs
         groups: np.ndarray = a.word_group[:0]
         for number, word in enumerate(words):
-            h = word_hash(word)
-            lo = bisect_left(hashes, h)
-            hi = bisect_right(hashes, h, lo)
+            lo, hi = runs.run(word_hash(word))
             if hi == lo:
                 return a.word_group[:0]
-            postings = a.word_group[lo:hi]
-            groups = np.intersect1d(groups, postings) if number else postings
+            postings = a.word_group[lo:hi]  # ascending, as the groups of every word
+            if not number:
+                groups = postings
+                continue
+            if len(postings) < len(groups):
+                groups, postings = postings, groups
+            # The groups also among the postings: each looked up in them (a binary search),
+            # cheaper than intersect1d's sort of both when one list is short.
+            at = postings.searchsorted(groups).clip(0, len(postings) - 1)
+            groups = groups[postings[at] == groups]
         if mask is not None:
             groups = groups[mask[groups]]
         if len(groups) > MAX_CONTAINING:
@@ -471,6 +481,8 @@ class BaseTables:
             self._neighbours = FuzzyTables(
                 a.key_text, a.key_skeleton, a.skeleton_bytes, MAX_FUZZY_GROUPS
             )
+            # Where each word's postings lie (the names containing a query's words).
+            self._word_runs = SortedHashes(a.word_hash)
         return self._neighbours
 
 
@@ -812,13 +824,12 @@ class GazetteerIndex:
             # Equal in score, tier, kind, feature and population: tied where the limit cuts.
             offers = self._spread_cut(offers, limit, _RANKING - 1, _RANKING)
         answer: list = []
-        for row_or_place, text, kind, similarity in map(_OFFERED, offers[:limit]):
-            answer += (
-                row_or_place,
-                text if isinstance(text, str) else name_at(text),
-                kind,
-                round(similarity, 3),
-            )
+        for offer in offers[:limit]:
+            row_or_place, text, kind, _ = _OFFERED(offer)
+            if not isinstance(text, str):
+                text = name_at(text)
+            # The score rounded is the first ranking field, negated: no second round().
+            answer += (row_or_place, text, kind, -offer[0])
         return tuple(answer)
 
     def _spread_cut(self, ranked: list, limit: int, tie: int, place: int) -> list:
@@ -969,14 +980,17 @@ class GazetteerIndex:
                         passing[:count] = score[:count] >= vowel_floor
                     kept = passing.nonzero()[0]
                     groups = tables.position_group[at[kept]].tolist()
-                    for group, value in zip(groups, score[kept].tolist(), strict=True):
-                        candidate_key = group_keys[group]
-                        if candidate_key != key:  # not its own match
-                            scored.append((min(value, 0.99), candidate_key, group))
-                for user_key, closeness in zip(user_keys, dice_scores(key, user_keys), strict=True):
-                    value = closeness_weight * closeness + agreement_weight * 1.0
-                    if value >= vowel_floor:
-                        scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
+                    scored = [
+                        (min(value, 0.99), group_keys[group], group)
+                        for group, value in zip(groups, score[kept].tolist(), strict=True)
+                    ]
+                    scored = [item for item in scored if item[1] != key]  # not its own match
+                if user_keys:
+                    closeness = dice_scores(key, user_keys)
+                    for user_key, value in zip(user_keys, closeness, strict=True):
+                        value = closeness_weight * value + agreement_weight * 1.0
+                        if value >= vowel_floor:
+                            scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
                 scored.sort(key=itemgetter(0, 1), reverse=True)
                 for score, candidate_key, group in scored:
                     self._collect_group(
@@ -1017,8 +1031,14 @@ def consonant_count(skeleton: str) -> int:
     """The consonants of a skeleton: ``skeleton_key`` keeps a name's first letter even when it
     is a vowel ("Abu Ubaydah" -> "abbd"), so that letter counts only if the rules keep it
     after another letter."""
-    first_kept = len(skeleton_key("b" + skeleton[:1])) == 2
-    return len(skeleton) - (0 if first_kept or not skeleton else 1)
+    return len(skeleton) - (0 if not skeleton or _kept_after_a_letter(skeleton[0]) else 1)
+
+
+@lru_cache(maxsize=1024)
+def _kept_after_a_letter(letter: str) -> bool:
+    """Whether the skeleton rules keep this letter after another (a consonant): cached, as a
+    skeleton's first letter comes from a small alphabet."""
+    return len(skeleton_key("b" + letter)) == 2
 
 
 def spread_turns(classes: np.ndarray, sources: np.ndarray) -> np.ndarray:

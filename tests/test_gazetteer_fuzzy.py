@@ -10,7 +10,7 @@ import pytest
 
 from gazetteer import Place, normalize_name
 from gazetteer.fuzzy import FuzzyTables, dice_scores
-from gazetteer.index import GazetteerIndex
+from gazetteer.index import MAX_CONTAINING, GazetteerIndex
 from gazetteer.overlay import Overlay
 from gazetteer.tables import encode_text
 
@@ -88,3 +88,25 @@ def test_dice_scores_stay_exact_with_hundreds_of_letters():
     assert tables.dice(query, np.arange(len(keys))).tolist() == dice_scores(
         query, [keys[g] for g in tables.position_group.tolist()]
     )
+
+
+def test_the_longer_names_holding_a_query_s_words_are_all_found(gazetteer_index):
+    # The word postings are reached through a directory of hash ranges: checked against a scan.
+    keys = gazetteer_index.base.arrays.key_text
+    rng = random.Random(8)
+    multi_word = [k for k in rng.sample(keys, 3000) if len(k.split()) > 2]
+    queries = []
+    for key in multi_word[:6]:
+        words = [w for w in key.split() if len(w) >= 4]
+        queries += [" ".join(words[:1]), " ".join(words[:2])]
+    for query in filter(None, queries):
+        wanted = set(query.split())
+        expected = {
+            group for group, key in enumerate(keys)
+            if " " in key and wanted <= set(key.split())
+        }  # fmt: skip
+        found = gazetteer_index.base.groups_with_words(query, None).tolist()
+        if len(expected) <= MAX_CONTAINING:  # below the cap, all of them
+            assert set(found) == expected
+        else:
+            assert set(found) < expected and len(found) == MAX_CONTAINING
