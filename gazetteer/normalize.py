@@ -27,7 +27,12 @@ _ARTICLE_PREFIXES = tuple(sorted(_RULES["latin_article_prefixes"], key=len, reve
 _APOSTROPHES = str.maketrans("", "", _RULES["apostrophes"])
 _LATIN_PAIRS = [tuple(p) for p in _RULES["latin_pairs"]]
 _TRAILING = tuple(_RULES["latin_trailing"])
-_VOWEL_FOLDS = [(re.compile(pattern), target) for pattern, target in _RULES["latin_vowel_folds"]]
+# (literal or None, compiled pattern, target): a plain-string pattern is applied with str.replace,
+# several times cheaper than a regex substitution.
+_VOWEL_FOLDS = [
+    (pattern if re.escape(pattern) == pattern else None, re.compile(pattern), target)
+    for pattern, target in _RULES["latin_vowel_folds"]
+]
 _SKELETON_PAIRS = [tuple(p) for p in _RULES["skeleton_pairs"]]
 _SKELETON_DROP = str.maketrans("", "", _RULES["skeleton_drop"])
 _ARABIC_ARTICLES = tuple(_RULES["arabic_articles"])
@@ -40,6 +45,12 @@ _ASCII_APOSTROPHES = str.maketrans("", "", "".join(c for c in _RULES["apostrophe
 _PREFIX_INITIALS = frozenset(prefix[0] for prefix in _ARTICLE_PREFIXES)
 _NON_WORD = re.compile(r"[^\w]+")
 _REPEATS = re.compile(r"(\w)\1+")
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+def _merge_repeats(token: str) -> str:
+    """Merge doubled letters; most tokens have none, and a search is cheaper than a sub."""
+    return _REPEATS.sub(r"\1", token) if _DOUBLED.search(token) else token
 
 
 def _strip_accents(text: str) -> str:
@@ -54,16 +65,16 @@ def _fold_latin_token(token: str) -> str:
         return token  # "113th", "T2": numbers are not spellings to fold
     for source, target in _LATIN_PAIRS:
         token = token.replace(source, target)
-    token = _REPEATS.sub(r"\1", token)
+    token = _merge_repeats(token)
     for suffix in _TRAILING:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
     # Arabic has three vowels and no o; romanisations write u as o and a closed-syllable i as
     # ay/ei. Folded after the ending is cut, so "-eh"/"-é" still read as the feminine ending.
-    for pattern, target in _VOWEL_FOLDS:
-        token = pattern.sub(target, token)
-    return _REPEATS.sub(r"\1", token)
+    for literal, pattern, target in _VOWEL_FOLDS:
+        token = token.replace(literal, target) if literal else pattern.sub(target, token)
+    return _merge_repeats(token)
 
 
 def _fold_arabic_token(token: str) -> str:
@@ -118,7 +129,7 @@ def skeleton_key(key: str) -> str:
     Letters left side by side once the vowels go are kept: the key has already merged doubled
     letters, so "skk" (Skik, Sukayk, Sakkak) stays apart from the far larger "sk" group.
     """
-    if not key or _ARABIC_CHARS.search(key):
+    if not key or (not key.isascii() and _ARABIC_CHARS.search(key)):
         return key.replace(" ", "")
     skeleton = key.replace(" ", "")
     for source, target in _SKELETON_PAIRS:
@@ -169,9 +180,15 @@ def query_key_tiers(text: str) -> list[list[str]]:
     """
     if not isinstance(text, str) or len(text) > MAX_NAME_CHARS:
         return [[], [], [], [], []]
+    key = normalize_name(text)
+    one_word = " " not in key
+    if one_word and not _ALTERNATIVE_SEPARATORS.search(text) and not _GLUED_ARTICLE.search(text):
+        # One word, no alternatives, no glued article (most queries): dropping descriptors can
+        # only empty that word and there is no shorter run of words, so it is the only key.
+        return [[key] if key else [], [], [], [], []]
     seen: set[str] = set()
     whole: list[str] = []
-    _add(whole, seen, normalize_name(text))
+    _add(whole, seen, key)
     alternatives: list[str] = []
     parts = [p for p in _ALTERNATIVE_SEPARATORS.split(text) if p and p != text]
     for part in parts:
