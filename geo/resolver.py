@@ -25,7 +25,14 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import destination, haversine_km
 from geo.inputs import clean_name
-from geo.lexicon import country_names, no_place_words, place_references, read_table, written_key
+from geo.lexicon import (
+    country_names,
+    french_region_names,
+    no_place_words,
+    place_references,
+    read_table,
+    written_key,
+)
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 from geo.us_counties import us_county
@@ -621,7 +628,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     county ("Orange County") is what such a name means, unless the text places a namesake town
     locally (its governorate named, a place it names nearby)."""
     region = (world_region(name, _document_countries(context, hint)) or _country_named(name)
-              or us_county(name, context))
+              or us_county(name, context) or _french_region_named(name, context))
     found, local = _rank_places(name, context, relation, hint, near_spellings)
     if region is not None and not (found.resolved and local):
         return region
@@ -644,6 +651,17 @@ def _country_named(name: str) -> Resolution | None:
     if not countries:
         return None
     return region_resolution(countries[0], name, f"another name of {countries[0].name}",
+                             CONFIDENCE_COUNTRY_NAME)
+
+
+def _french_region_named(name: str, context: Context) -> Resolution | None:
+    """The first-level region a French exonym means when the gazetteer does not hold the name
+    ("Angleterre", "Bavière"), in a text not known to be English; else None."""
+    place_id = french_region_names().get(written_key(name)) if context.lang != "en" else None
+    region = load_index().get(place_id) if place_id else None
+    if region is None:
+        return None
+    return region_resolution(region, name, f"French name of {region.name}",
                              CONFIDENCE_COUNTRY_NAME)
 
 
