@@ -176,6 +176,13 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def french_region_names() -> dict[str, str]:
+    """French names of first-level regions the gazetteer does not hold ("Angleterre",
+    "Bavière"), by written_key, → the gazetteer id of the region."""
+    return {written_key(r["name"]): r["place_id"] for r in read_table("region_names_fr.tsv")}
+
+
+@cache
 def local_words(lang: str) -> frozenset[str]:
     """Words that end the name of a street or a building in English ("Royal Street", "Rogers
     Centre") or open it in French ("rue de Sèze", "place Fédérale"): something inside a town."""

