@@ -93,6 +93,8 @@ WRITTEN_FIRST_BUCKET = WRITTEN_HASH_BUCKETS // 2  # a hash's top bits are signed
 WRITTEN_FIELDS = 4
 WRITTEN_TEXT, WRITTEN_GROUP, WRITTEN_ENTRY, WRITTEN_PLACES = range(WRITTEN_FIELDS)
 MAX_LENGTH_GAP = 3  # a one-edit-skeleton key differs from the query by at most 3 letters
+# A near key's length gap, by its shifted length (0..2 x MAX_LENGTH_GAP): one read, not 3 calls.
+_LENGTH_GAP = np.abs(np.arange(2 * MAX_LENGTH_GAP + 1) - MAX_LENGTH_GAP).astype(np.uint8)
 VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ consonants
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
@@ -424,7 +426,7 @@ class BaseTables:
             # Closest lengths first, equal ones in table order: a deterministic cut (where a
             # partition keeps an arbitrary few of a tied run), and a stable sort of bytes is a
             # radix sort, a third of a partition's cost on thousands of keys.
-            gaps = np.abs(shifted[near] - MAX_LENGTH_GAP).astype(np.uint8)
+            gaps = _LENGTH_GAP[shifted[near]]
             at = at[gaps.argsort(kind="stable")[:room]]
         return same_at[:MAX_FUZZY_KEYS], at
 
@@ -973,18 +975,20 @@ class GazetteerIndex:
                     )
                     # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
                     score = closeness_weight * tables.dice(key, at)
-                    score[:count] += agreement_weight * 1.0
-                    score[count:] += agreement_weight * 0.5
+                    if count:
+                        score[:count] += agreement_weight * 1.0
+                    if len(others):
+                        score[count:] += agreement_weight * 0.5
                     passing = score >= FUZZY_MIN_SIMILARITY
                     if count and vowel_floor != FUZZY_MIN_SIMILARITY:
                         passing[:count] = score[:count] >= vowel_floor
                     kept = passing.nonzero()[0]
                     groups = tables.position_group[at[kept]].tolist()
                     scored = [
-                        (min(value, 0.99), group_keys[group], group)
+                        (min(value, 0.99), candidate_key, group)
                         for group, value in zip(groups, score[kept].tolist(), strict=True)
+                        if (candidate_key := group_keys[group]) != key  # not its own match
                     ]
-                    scored = [item for item in scored if item[1] != key]  # not its own match
                 if user_keys:
                     closeness = dice_scores(key, user_keys)
                     for user_key, value in zip(user_keys, closeness, strict=True):
