@@ -38,11 +38,18 @@ from geo.relations import (
     holder_link,
     targeted,
 )
-from geo.resolver import ADMIN1_FEATURES, admin_region, rank, region_resolution
+from geo.resolver import (
+    ADMIN1_FEATURES,
+    admin_region,
+    rank,
+    region_resolution,
+    written_closeness,
+)
 from geo.world_regions import is_world_region
 
 CONFIDENT = 0.7
 NAMED_SOURCES = frozenset({"ner", "both", "cued"})  # mentions NER or a place cue found
+WRITTEN_AS_NAMED = 0.9  # letter-level closeness of a mention to a place's name that lets it vote
 LOCAL_TOWNS = frozenset({"city", "town", "village"})
 NAMED_AFTER_MIN_CONFIDENCE = 0.5
 LOCAL_SHARE = 0.6  # a street's or building's confidence, as a share of its town's
@@ -515,7 +522,8 @@ def resolve_document(text: str, found: list[Found], lang: str
     # The focus a document does not state is the country of most of its confident places
     # that NER or a cue found (a capitalised word the gazetteer alone matched, "Long" or
     # "TV", is no evidence of the country a story is about).
-    named = [r for n, r in confident.items() if sources[n] & NAMED_SOURCES]
+    named = [r for n, r in confident.items() if sources[n] & NAMED_SOURCES
+             and _written_as_named(r)]
     if not focus and named:
         countries = Counter(r.country for r in named if r.country)
         country, count = countries.most_common(1)[0] if countries else (None, 0)
@@ -553,6 +561,15 @@ def resolve_document(text: str, found: list[Found], lang: str
         label = "border" if item.source == "border" else (relation.label if relation else None)
         kept.append((item, replace(res, query=name), label))
     return kept
+
+
+def _written_as_named(res: Resolution) -> bool:
+    """True when the text writes the first-pass answer nearly as one of its names: only then
+    does it tell the country a document is about. A name the gazetteer's folding stretched
+    to a place ("Mungall" to Mongala, "CISOs" to Çeşme, "Small" to Smala) is most often a
+    person, an acronym or a word, and says nothing of the country."""
+    return (res.place_id is not None
+            and written_closeness(res.query, res.place_id) >= WRITTEN_AS_NAMED)
 
 
 def _as_first_placed(names: list[str], final: list[Resolution],

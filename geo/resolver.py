@@ -185,6 +185,17 @@ def _closeness(query: str, place: Place) -> float:
     return best
 
 
+def written_closeness(query: str, place_id: str) -> float:
+    """How closely the text writes one of the place's names, letter by letter (1 when exactly,
+    case, accents and punctuation aside; "Mungall" for Mongala 0.71), with or without a kind word
+    after it ("city", "village")."""
+    place = load_index().get(place_id)
+    if place is None:
+        return 0.0
+    core = facility_core(query, PLACE_WORDS)  # "Jarabulus city" writes Jarabulus as named
+    return max(_closeness(written, place) for written in (query, core) if written)
+
+
 def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Relation | None,
            hint: str | None) -> _Scored:
     place = cand.place

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from geo import geoparse
-from geo.joint import document_focus
+from geo.joint import document_focus, resolve_document
+from geo.matcher import Found
 from geo.relations import holder_link, targeted
 
 
@@ -148,3 +149,17 @@ def test_the_generic_head_of_an_organisations_name_is_no_place():
     mentions = geoparse("Sarah Smith, a professor of geoscience at the University of Alberta, "
                         "told reporters the data were clear.", "en")
     assert [(m.text, m.resolution.country) for m in mentions] == [("Alberta", "CA")]
+
+
+
+def test_acronyms_folded_to_places_abroad_do_not_set_the_country_a_story_is_about():
+    """NER takes "CISOs" and "CAGR" for places and the gazetteer's folding stretches both to
+    Turkish villages; only Dubai is written as a place's name, so the story is not read as set
+    in Turkey and the acronyms get no dot there."""
+    text = ("Buyers from across the Gulf met in Dubai, where CISOs said spending and the CAGR of "
+            "the market keep rising.")
+    found = [Found(text.index(w), text.index(w) + len(w), "ner")
+             for w in ("Gulf", "Dubai", "CISOs", "CAGR")]
+    placed = {text[f.start : f.end]: res for f, res, _ in resolve_document(text, found, "en")}
+    assert placed["Dubai"].country == "AE"
+    assert placed["CISOs"].country != "TR" and placed["CAGR"].country != "TR"
