@@ -41,7 +41,7 @@ from __future__ import annotations
 import gc
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from math import floor
@@ -966,7 +966,7 @@ class GazetteerIndex:
                     if (count or user_keys) and consonant_count(skeleton) > ROOT_CONSONANTS
                     else FUZZY_MIN_SIMILARITY
                 )
-                scored = []  # (score, key, its group in the shipped tables or None)
+                scored: list[tuple[float, str, int | None]] = []  # (score, key, group)
                 if count or len(others):
                     at = (
                         np.concatenate((same, others))
@@ -983,10 +983,22 @@ class GazetteerIndex:
                     if count and vowel_floor != FUZZY_MIN_SIMILARITY:
                         passing[:count] = score[:count] >= vowel_floor
                     kept = passing.nonzero()[0]
-                    groups = tables.position_group[at[kept]].tolist()
+                    values = np.minimum(score[kept], 0.99)
+                    groups = tables.position_group[at[kept]]
+                    if not user_keys:
+                        # Best first with numpy: the key text sorts as its group number does
+                        # (the key column is sorted), so only the keys offered are read.
+                        order = np.lexsort((groups, values))[::-1]
+                        self._offer_fuzzy(
+                            _scored_keys(
+                                values[order].tolist(), groups[order].tolist(), group_keys, key
+                            ),
+                            tier_rank, limit, wanted, found,
+                        )  # fmt: skip
+                        continue
                     scored = [
-                        (min(value, 0.99), candidate_key, group)
-                        for group, value in zip(groups, score[kept].tolist(), strict=True)
+                        (value, candidate_key, group)
+                        for group, value in zip(groups.tolist(), values.tolist(), strict=True)
                         if (candidate_key := group_keys[group]) != key  # not its own match
                     ]
                 if user_keys:
@@ -995,13 +1007,43 @@ class GazetteerIndex:
                         value = closeness_weight * value + agreement_weight * 1.0
                         if value >= vowel_floor:
                             scored.append((min(value, 0.99), user_key, b.group_of(user_key)))
-                scored.sort(key=itemgetter(0, 1), reverse=True)
-                for score, candidate_key, group in scored:
-                    self._collect_group(
-                        candidate_key, group, "", score, tier_rank, wanted, found
-                    )
-                    if len(found) >= limit:
-                        break
+                self._offer_fuzzy(
+                    sorted(scored, key=itemgetter(0, 1), reverse=True),
+                    tier_rank, limit, wanted, found,
+                )  # fmt: skip
+
+    def _offer_fuzzy(
+        self,
+        scored: Iterable[tuple[float, str, int | None]],
+        tier: int,
+        limit: int,
+        wanted: frozenset[str] | None,
+        found: dict[str, _Offer],
+    ) -> None:
+        """_collect_group for scored fuzzy keys, best first, until the limit is reached: the
+        shipped groups' offers are made in one loop with the tables read once, since a fuzzy
+        lookup offers some five keys and most of its places come from them."""
+        b = self.base
+        ids, weights, populations = b.ids, b.weights, b.populations
+        group_entries, user_keys = b.group_entries, self._user_keys
+        rank = _KIND_RANK["fuzzy"]
+        for similarity, key, group in scored:
+            if group is not None:
+                rounded = -round(similarity, 3)
+                for row, entry in group_entries(group, wanted):
+                    # A fuzzy offer's text is decoded only if it makes the result (in _ranked).
+                    place_id = ids[row]
+                    offer = (
+                        rounded, tier, rank, -weights[row], -populations[row], place_id,
+                        row, entry, "fuzzy", similarity,
+                    )  # fmt: skip
+                    current = found.get(place_id)
+                    if current is None or offer[:_RANKING] < current[:_RANKING]:
+                        found[place_id] = offer
+            if user_keys and key in user_keys:
+                self._collect_group(key, None, "", similarity, tier, wanted, found)
+            if len(found) >= limit:
+                break
 
     def _collect_containing(
         self,
@@ -1102,3 +1144,15 @@ def load_index(data_dir: Path | None = None) -> GazetteerIndex:
     index = GazetteerIndex(_base_tables(folder), overlay)
     _cached = (stamp, index)
     return index
+
+
+def _scored_keys(
+    values: list[float], groups: list[int], group_keys: Sequence[str], query_key: str
+) -> Iterator[tuple[float, str, int]]:
+    """(score, key, group) of scored shipped keys in the order given, the query's own key
+    left out (it is no fuzzy match of itself); lazy, so a lookup that fills its limit from
+    the first keys reads no other key text."""
+    for value, group in zip(values, groups, strict=True):
+        candidate_key = group_keys[group]
+        if candidate_key != query_key:
+            yield value, candidate_key, group
