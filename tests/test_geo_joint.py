@@ -173,3 +173,11 @@ def test_acronyms_folded_to_places_abroad_do_not_set_the_country_a_story_is_abou
     placed = {text[f.start : f.end]: res for f, res, _ in resolve_document(text, found, "en")}
     assert placed["Dubai"].country == "AE"
     assert placed["CISOs"].country != "TR" and placed["CAGR"].country != "TR"
+
+
+def test_a_possessive_is_the_place_named_not_a_near_spelling_of_it():
+    korea = _mention("Samsung opened a plant in Suwon. South Korea's exports rose.",
+                     "South Korea's")
+    assert (korea.name, korea.feature) == ("South Korea", "country")  # not Guri-si, near Suwon
+    parish = _mention("St. Peter's parish in Manitoba grew.", "St. Peter's")
+    assert parish.name == "St. Peter's"  # the place written so
