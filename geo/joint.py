@@ -505,7 +505,10 @@ def resolve_document(text: str, found: list[Found], lang: str
             if key not in cache:
                 others = tuple(r for n, r in nearby.items() if n != name)
                 try:
-                    cache[key] = rank(query, replace(context, nearby=others), relation, hint)
+                    ctx = replace(context, nearby=others)
+                    cache[key] = (_street_or_building(query, ctx, relation, hint)
+                                  if _local_head(name, lang) else
+                                  rank(query, ctx, relation, hint))
                 except Exception as exc:  # one bad mention must not lose the whole document
                     cache[key] = Resolution(query=name, reason=f"internal error: "
                                                                f"{type(exc).__name__}: {exc}")
@@ -594,7 +597,8 @@ def _named_after_place(name: str, context: Context) -> Resolution | None:
     """An organisation, building or event named after the place its name opens with
     ("Honolulu Police Department", "Nenagh Municipal District", "New York Auto Show"), or
     else ends with ("Nazi Germany", "British Embassy Tokyo"), is placed near that place
-    (precision 2) when those words are exactly a place's name."""
+    (precision 2) when those words are exactly a place's name, as written (not "Press" of
+    "Press Street" folded to Presa, Iraq)."""
     words = name.split()
     parts = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
     parts += [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
@@ -603,10 +607,42 @@ def _named_after_place(name: str, context: Context) -> Resolution | None:
         if not head[:1].isupper() or all(w.casefold() in generic for w in head.split()):
             continue  # "Street" of "Press Street", "Central" of "Central Mental Hospital"
         res = rank(head, context, near_spellings=False)
-        if res.resolved and res.confidence >= NAMED_AFTER_MIN_CONFIDENCE:
+        if (res.resolved and res.confidence >= NAMED_AFTER_MIN_CONFIDENCE
+                and not _stretched(head, res)):
             return replace(res, geo_precision=max(res.geo_precision or PRECISE, NEAR),
                            candidates=[], reason=f"named after {head}; {res.reason}")
     return None
+
+
+def _local_head(name: str, lang: str) -> str | None:
+    """The street or building word of a name ("Street" of "Royal Street", "rue" of "rue de
+    Sèze"), or None when the name is not one."""
+    words = name.split()
+    head = words[0] if lang == "fr" else words[-1]
+    return head if len(words) >= 2 and head in local_words(lang) else None
+
+
+def _stretched(name: str, res: Resolution) -> bool:
+    """True when the gazetteer place a name resolved to is not written so in the text, only
+    reached by folding its letters ("Press" → Presa); a region, sea or county placed by its
+    own table is named as written."""
+    return (res.place_id is not None and load_index().get(res.place_id) is not None
+            and written_closeness(name, res.place_id) < WRITTEN_AS_NAMED)
+
+
+def _street_or_building(name: str, context: Context, relation: Relation | None,
+                        hint: str | None) -> Resolution:
+    """A street or building is placed where the gazetteer holds it under the name written
+    ("Washington Square", "Barclays Center"), and nowhere else: the rest of its name honours a
+    person or a far-off place ("Collins Avenue", "Trump Tower") and a near spelling of it is a
+    village anywhere ("Press Street" → Presa, Iraq). Left unresolved, it is placed later in
+    the town the text names or the place it is named after."""
+    res = rank(name, context, relation, hint, near_spellings=False)
+    if not _stretched(name, res):
+        return res
+    return Resolution(query=name, candidates=res.candidates,
+                      reason=f"a street or building the gazetteer does not hold (closest: "
+                             f"{res.name}, {res.country})")
 
 
 def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
@@ -615,9 +651,7 @@ def _inside_named_town(name: str, start: int, lang: str, found: list[Found],
     lies in the town the text names: the last confidently resolved town or city written
     before it (else the first after it), placed there with precision 2 (near) and a lower
     confidence."""
-    words = name.split()
-    head = words[0] if lang == "fr" else words[-1]  # "rue de Sèze", "Royal Street"
-    if len(words) < 2 or head not in local_words(lang):
+    if _local_head(name, lang) is None:  # "rue de Sèze", "Royal Street"
         return None
     towns = [(f.start, r) for f, r in zip(found, final, strict=True)
              if any(r is a for a in anchors) and r.feature in LOCAL_TOWNS]

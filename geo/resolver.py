@@ -644,10 +644,22 @@ def rank(name: str, context: Context, relation: Relation | None = None,
     if region is not None and not (found.resolved and local):
         return region
     bare = _POSSESSIVE.sub("", name)
-    if not found.resolved and bare != name and bare:  # "Orange County’s residents"
-        return dataclasses.replace(rank(bare, context, relation, hint, near_spellings),
-                                   query=name)
-    return found
+    if bare == name or not bare or (found.resolved and _written_as(bare, found)):
+        return found
+    # "Orange County’s residents", "South Korea's" (not Guri-si, a near spelling of the
+    # possessive): the name without its possessive, unless the place is written so with it
+    # ("St. Peter's").
+    plain = rank(bare, context, relation, hint, near_spellings)
+    if found.resolved and not (plain.resolved and _written_as(bare, plain)):
+        return found
+    return dataclasses.replace(plain, query=name)
+
+
+def _written_as(name: str, res: Resolution) -> bool:
+    """True when ``name`` writes one of the resolved place's names, letter by letter, or the
+    place is a region or sea its own table names."""
+    place = load_index().get(res.place_id) if res.place_id else None
+    return place is None or _closeness(name, place) >= FACILITY_NAME_CLOSENESS
 
 
 def _country_named(name: str) -> Resolution | None:

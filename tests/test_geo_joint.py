@@ -118,6 +118,16 @@ def test_a_street_the_gazetteer_lacks_lies_in_the_town_the_text_names():
     assert street.geo_precision == 2
 
 
+def test_a_street_or_building_is_not_a_near_spelling_of_a_town_but_in_the_town_named():
+    text = ("Protesters marched through Atlanta on Monday and gathered outside City Hall, "
+            "then walked down Press Street.")
+    town = _mention(text, "Atlanta")
+    for written in ("City Hall", "Press Street"):  # not Hialeah, Gay Street, Presa (Iraq)
+        res = _mention(text, written)
+        assert (res.latitude, res.longitude, res.geo_precision) == (town.latitude,
+                                                                    town.longitude, 2)
+
+
 def test_an_organisation_named_after_a_place_is_placed_near_it():
     res = _mention("Officials at Nenagh Municipal District approved the plan.",
                    "Nenagh Municipal District")
@@ -163,3 +173,11 @@ def test_acronyms_folded_to_places_abroad_do_not_set_the_country_a_story_is_abou
     placed = {text[f.start : f.end]: res for f, res, _ in resolve_document(text, found, "en")}
     assert placed["Dubai"].country == "AE"
     assert placed["CISOs"].country != "TR" and placed["CAGR"].country != "TR"
+
+
+def test_a_possessive_is_the_place_named_not_a_near_spelling_of_it():
+    korea = _mention("Samsung opened a plant in Suwon. South Korea's exports rose.",
+                     "South Korea's")
+    assert (korea.name, korea.feature) == ("South Korea", "country")  # not Guri-si, near Suwon
+    parish = _mention("St. Peter's parish in Manitoba grew.", "St. Peter's")
+    assert parish.name == "St. Peter's"  # the place written so
