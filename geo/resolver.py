@@ -33,6 +33,7 @@ from geo.lexicon import (
     read_table,
     written_key,
 )
+from geo.matcher import ARTICLES
 from geo.model import NEAR, PRECISE, REGION, Context, Resolution
 from geo.relations import Relation, split_query
 from geo.us_counties import us_county
@@ -193,7 +194,30 @@ def written_closeness(query: str, place_id: str) -> float:
     if place is None:
         return 0.0
     core = facility_core(query, PLACE_WORDS)  # "Jarabulus city" writes Jarabulus as named
-    return max(_closeness(written, place) for written in (query, core) if written)
+    written = [w for w in (query, core) if w]
+    best = max(_closeness(w, place) for w in written)
+    if best >= 1.0:
+        return best
+    # "Yarmouk" writes "al-Yarmūk" and "Yarmouk Camp" as named: the article and the kind word
+    # are not letters of the name itself.
+    bare = _bare_names(place)
+    for folded in {_without_article(_fold(w)) for w in written}:
+        best = max([best, *(SequenceMatcher(None, folded, b).ratio() for b in bare)])
+    return best
+
+
+def _without_article(folded: str) -> str:
+    words = folded.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in ARTICLES else folded
+
+
+@lru_cache(maxsize=50_000)
+def _bare_names(place: Place) -> tuple[str, ...]:
+    """The place's names folded, without a leading article or a kind word ("al-Yarmūk" →
+    "yarmuk", "Yarmouk Camp" → "yarmouk")."""
+    names = {place.name, *(n for _, n in place.names)}
+    bare = {_without_article(_fold(facility_core(n, PLACE_WORDS) or n)) for n in names}
+    return tuple(b for b in bare if b)
 
 
 def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Relation | None,

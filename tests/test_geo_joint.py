@@ -181,3 +181,11 @@ def test_a_possessive_is_the_place_named_not_a_near_spelling_of_it():
     assert (korea.name, korea.feature) == ("South Korea", "country")  # not Guri-si, near Suwon
     parish = _mention("St. Peter's parish in Manitoba grew.", "St. Peter's")
     assert parish.name == "St. Peter's"  # the place written so
+
+
+def test_a_site_named_after_a_place_written_without_its_article_is_placed_there():
+    """"Yarmouk Basin" is named after al-Yarmūk ("Yarmouk Camp"): the article and the kind word
+    are not letters of the name, so the basin is placed there, not at a US village called Basin."""
+    basin = _mention("A massacre in Koayiah in Yarmouk Basin claims the lives of 8 citizens",
+                     "Yarmouk Basin")
+    assert (basin.country, basin.geo_precision) == ("SY", 2)
