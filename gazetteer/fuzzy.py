@@ -29,6 +29,7 @@ QUERY_TABLE_SIZE = 1 << 16  # bigram codes up to this are looked up in a per-que
 MAX_CODE_POINT = 0x10FFFF
 LENT_BITS = 20  # a skeleton lends fewer than 2**20 keys (the caller's cap is some hundreds)
 LENT_MASK = (1 << LENT_BITS) - 1
+FEW_ENTRIES = 48  # a query's neighbour entries up to this are decoded in plain Python
 _MASK = (1 << 64) - 1
 _BASE = 1_000_003
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
@@ -217,15 +218,18 @@ class FuzzyTables:
 
         A few hashes are probed: each one's run of entries is found by a binary search inside
         its bucket of a couple of entries (two reads, where one over the whole table of
-        millions makes twenty), and the runs are decoded together with numpy.
+        millions makes twenty). Most queries find a few dozen entries, which plain Python
+        decodes and dedupes for less than the fixed cost of the numpy calls; more are
+        decoded together with numpy.
         """
         whole, deletions = query_hashes(skeleton)
         entries, starts, shift = self._entry_view, self._bucket_view, self.shift
         bits = self.tag_bits
         tag_mask = (1 << bits) - 1
-        table = self._signed_entries
-        runs = []
+        runs: list[tuple[int, int]] = []  # the deletion probes' runs of entries found
+        found = 0
         own: list[int] = []
+        longer: list[int] = []  # the tags of the skeletons one letter longer
         for probe, h in enumerate((whole, *deletions)):
             low = (h >> bits) << bits
             bucket = h >> shift
@@ -234,24 +238,35 @@ class FuzzyTables:
             last = bisect_left(entries, low + tag_mask + 1, first, end)
             if last - first > cap:
                 last = first + cap
+            if last == first:
+                continue
             if probe:
-                runs.append(table[first:last])
-            elif last > first:
-                # The whole skeleton's run: its own entry (the first whole one, if stored) and
-                # the deletions of the skeletons one letter longer.
-                tags = [entries[i] & tag_mask for i in range(first, last)]
+                runs.append((first, last))
+                found += last - first
+            else:
+                # The whole skeleton's run: its own entry (the first whole one, if stored)
+                # and the deletions of the skeletons one letter longer.
+                tags = [tag & tag_mask for tag in entries[first:last].tolist()]
                 own = [tag >> 1 for tag in tags if not tag & 1][:1]
-                runs.append(np.array([tag for tag in tags if tag & 1], np.int64))
-        if not runs:  # an empty skeleton, not stored
-            return None, np.zeros(0, np.int64)
-        skeletons = (np.concatenate(runs) & tag_mask) >> 1
-        skeletons.sort()
-        distinct = np.empty(len(skeletons), bool)
+                longer = [tag for tag in tags if tag & 1]
+                found += len(longer)
+        same = own[0] if own else None
+        if found <= FEW_ENTRIES:
+            skeletons = {tag >> 1 for tag in longer}
+            for first, last in runs:
+                skeletons.update((tag & tag_mask) >> 1 for tag in entries[first:last].tolist())
+            skeletons.discard(same)
+            return same, np.array(sorted(skeletons)[:cap], np.int64)
+        table = self._signed_entries
+        tags = np.concatenate([np.array(longer, np.int64), *(table[i:j] for i, j in runs)])
+        decoded = (tags & tag_mask) >> 1
+        decoded.sort()
+        distinct = np.empty(len(decoded), bool)
         distinct[:1] = True
-        np.not_equal(skeletons[1:], skeletons[:-1], out=distinct[1:])
+        np.not_equal(decoded[1:], decoded[:-1], out=distinct[1:])
         if own:
-            distinct &= skeletons != own[0]
-        return (own[0] if own else None), skeletons[distinct][:cap]
+            distinct &= decoded != same
+        return same, decoded[distinct][:cap]
 
     def same_positions(self, skeleton: int) -> np.ndarray:
         """The positions of the keys one skeleton lends."""
