@@ -30,6 +30,7 @@ MAX_CODE_POINT = 0x10FFFF
 LENT_BITS = 20  # a skeleton lends fewer than 2**20 keys (the caller's cap is some hundreds)
 LENT_MASK = (1 << LENT_BITS) - 1
 FEW_ENTRIES = 48  # a query's neighbour entries up to this are decoded in plain Python
+FEW_SKELETONS = 16  # a query's neighbour skeletons up to this: their keys listed in plain Python
 _MASK = (1 << 64) - 1
 _BASE = 1_000_003
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
@@ -277,6 +278,12 @@ class FuzzyTables:
     def positions_of(self, skeletons: np.ndarray) -> np.ndarray:
         """The positions of the keys these skeletons lend, in skeleton order."""
         spans = self.skeleton_span[skeletons]
+        if len(spans) <= FEW_SKELETONS:  # a few runs: cheaper built in plain Python
+            listed: list[int] = []
+            for span in spans.tolist():
+                first = span >> LENT_BITS
+                listed.extend(range(first, first + (span & LENT_MASK)))
+            return np.array(listed, np.int64)
         counts = spans & LENT_MASK
         ends = counts.cumsum()
         at = ((spans >> LENT_BITS) - ends + counts).repeat(counts)
@@ -297,11 +304,11 @@ class FuzzyTables:
         firsts = ends - counts
         at = (self.position_start[positions] - firsts).repeat(counts)
         at += np.arange(ends[-1] if len(ends) else 0)
-        codes = self.bigrams[at]
+        codes = self.bigrams.take(at)
         if self.no_bigram <= QUERY_TABLE_SIZE:  # a table of the query's bigrams, read once each
             in_query = self._in_query  # all False between calls: set, read, then cleared
             in_query[known_codes] = True
-            shared = in_query[codes]
+            shared = in_query.take(codes)  # take: no conversion of the uint16 codes to intp
             in_query[known_codes] = False
         else:  # too many letters for a table: a binary search, closed by a sentinel
             query_codes = np.array([*sorted(known), self.no_bigram + 1], np.int64)
