@@ -426,7 +426,7 @@ class BaseTables:
             # Closest lengths first, equal ones in table order: a deterministic cut (where a
             # partition keeps an arbitrary few of a tied run), and a stable sort of bytes is a
             # radix sort, a third of a partition's cost on thousands of keys.
-            gaps = _LENGTH_GAP[shifted[near]]
+            gaps = _LENGTH_GAP.take(shifted[near])  # take: no conversion of the int32 gaps
             at = at[gaps.argsort(kind="stable")[:room]]
         return same_at[:MAX_FUZZY_KEYS], at
 
