@@ -498,8 +498,9 @@ def _foreign_alias(cand: Candidate, focus: tuple[str, ...], query: str) -> bool:
     return SequenceMatcher(None, _fold(query), _fold(place.name)).ratio() < MAIN_NAME_CLOSENESS
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4)  # one set a language
 def _folded_no_place_words(lang: str) -> frozenset[str]:
+    """The words that name no place, folded as ``_fold`` folds a name."""
     return frozenset(_fold(w) for w in no_place_words(lang))
 
 
