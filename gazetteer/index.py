@@ -77,6 +77,7 @@ CONFIDENT_SIMILARITY = 0.85
 MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 80  # keys scored per query key
+FEW_SCORED = 24  # a query key's passing keys up to this are ranked in plain Python
 RESULT_CACHE_SIZE = 50_000  # lookups whose answers are kept, in two generations of half
 PLACE_MEMO_SIZE = 50_000  # places handed out that are kept for the next lookups at most
 CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
@@ -420,13 +421,13 @@ class BaseTables:
         near = shifted.view(np.uint32) <= 2 * MAX_LENGTH_GAP
         if mask is not None:
             near &= mask[tables.position_group[at]]
-        at = at[near]
+        at = at.compress(near)  # compress: half a boolean index's time on thousands of keys
         room = max(0, MAX_FUZZY_KEYS - len(same_at))
         if len(at) > room:
             # Closest lengths first, equal ones in table order: a deterministic cut (where a
             # partition keeps an arbitrary few of a tied run), and a stable sort of bytes is a
             # radix sort, a third of a partition's cost on thousands of keys.
-            gaps = _LENGTH_GAP.take(shifted[near])  # take: no conversion of the int32 gaps
+            gaps = _LENGTH_GAP.take(shifted.compress(near))  # take: no intp conversion
             at = at[gaps.argsort(kind="stable")[:room]]
         return same_at[:MAX_FUZZY_KEYS], at
 
@@ -986,15 +987,18 @@ class GazetteerIndex:
                     values = np.minimum(score[kept], 0.99)
                     groups = tables.position_group[at[kept]]
                     if not user_keys:
-                        # Best first with numpy: the key text sorts as its group number does
-                        # (the key column is sorted), so only the keys offered are read.
-                        order = np.lexsort((groups, values))[::-1]
+                        # Best first by (score, group): the key text sorts as its group number
+                        # does (the key column is sorted), so only the keys offered are read.
+                        # A few pairs sort faster in plain Python, many with numpy.
+                        few = len(kept) <= FEW_SCORED
+                        if not few:
+                            order = np.lexsort((groups, values))[::-1]
+                            values, groups = values[order], groups[order]
+                        pairs = zip(values.tolist(), groups.tolist(), strict=True)
+                        ranked = sorted(pairs, reverse=True) if few else pairs
                         self._offer_fuzzy(
-                            _scored_keys(
-                                values[order].tolist(), groups[order].tolist(), group_keys, key
-                            ),
-                            tier_rank, limit, wanted, found,
-                        )  # fmt: skip
+                            _scored_keys(ranked, group_keys, key), tier_rank, limit, wanted, found
+                        )
                         continue
                     scored = [
                         (value, candidate_key, group)
@@ -1147,12 +1151,12 @@ def load_index(data_dir: Path | None = None) -> GazetteerIndex:
 
 
 def _scored_keys(
-    values: list[float], groups: list[int], group_keys: Sequence[str], query_key: str
+    ranked: Iterable[tuple[float, int]], group_keys: Sequence[str], query_key: str
 ) -> Iterator[tuple[float, str, int]]:
-    """(score, key, group) of scored shipped keys in the order given, the query's own key
-    left out (it is no fuzzy match of itself); lazy, so a lookup that fills its limit from
-    the first keys reads no other key text."""
-    for value, group in zip(values, groups, strict=True):
+    """(score, key, group) of scored shipped keys, given as (score, group) in the order wanted,
+    the query's own key left out (it is no fuzzy match of itself); lazy, so a lookup that
+    fills its limit from the first keys reads no other key text."""
+    for value, group in ranked:
         candidate_key = group_keys[group]
         if candidate_key != query_key:
             yield value, candidate_key, group
