@@ -78,6 +78,7 @@ MAX_FUZZY_SKELETONS = 400  # neighbouring skeletons read per query key
 MAX_FUZZY_GROUPS = 300  # keys read per neighbouring skeleton: caps very common skeletons
 MAX_FUZZY_KEYS = 80  # keys scored per query key
 FEW_SCORED = 24  # a query key's passing keys up to this are ranked in plain Python
+SAME_LENGTH_SCAN = 640  # one-edit keys first searched for enough of the query's own length
 RESULT_CACHE_SIZE = 50_000  # lookups whose answers are kept, in two generations of half
 PLACE_MEMO_SIZE = 50_000  # places handed out that are kept for the next lookups at most
 CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
@@ -415,6 +416,19 @@ class BaseTables:
             return same_at[:MAX_FUZZY_KEYS], same_at[:0]
         # The keys of one skeleton are next to each other in the tables, not scattered.
         at = tables.positions_of(others)
+        room = max(0, MAX_FUZZY_KEYS - len(same_at))
+        if len(at) > SAME_LENGTH_SCAN:
+            # Thousands of keys (short skeletons have hundreds of neighbours): the keys kept are
+            # those closest in length, equal ones first in table order, so when the first keys
+            # hold enough of the query's own length (the closest), those are the answer and
+            # the others need not be read.
+            first = at[:SAME_LENGTH_SCAN]
+            closest = tables.position_bigrams[first] == length + 1
+            if mask is not None:
+                closest &= mask[tables.position_group[first]]
+            hits = closest.nonzero()[0]
+            if len(hits) >= room:
+                return same_at[:MAX_FUZZY_KEYS], first.take(hits[:room])
         # A key's length + 1 (its bigram count) less the query's, shifted by the largest gap:
         # within 0..2 x MAX_LENGTH_GAP exactly when near (a negative one reads as huge unsigned).
         shifted = tables.position_bigrams[at] - (length + 1 - MAX_LENGTH_GAP)
@@ -422,13 +436,19 @@ class BaseTables:
         if mask is not None:
             near &= mask[tables.position_group[at]]
         at = at.compress(near)  # compress: half a boolean index's time on thousands of keys
-        room = max(0, MAX_FUZZY_KEYS - len(same_at))
         if len(at) > room:
             # Closest lengths first, equal ones in table order: a deterministic cut (where a
-            # partition keeps an arbitrary few of a tied run), and a stable sort of bytes is a
-            # radix sort, a third of a partition's cost on thousands of keys.
+            # partition keeps an arbitrary few of a tied run). The gaps being a few small
+            # integers, that is every key of the gaps below the one where the room runs out,
+            # then that gap's first keys: a few passes over the keys, where a sort makes many.
+            # (Their order here does not matter: each key is scored on its own.)
             gaps = _LENGTH_GAP.take(shifted.compress(near))  # take: no intp conversion
-            at = at[gaps.argsort(kind="stable")[:room]]
+            filled = np.bincount(gaps, minlength=MAX_LENGTH_GAP + 1).cumsum().tolist()
+            last = next(gap for gap, total in enumerate(filled) if total >= room)
+            chosen = np.flatnonzero(gaps == last)[: room - (filled[last - 1] if last else 0)]
+            if last:
+                chosen = np.concatenate((np.flatnonzero(gaps < last), chosen))
+            at = at.take(chosen)
         return same_at[:MAX_FUZZY_KEYS], at
 
     def groups_with_words(self, key: str, mask: np.ndarray | None) -> np.ndarray:
