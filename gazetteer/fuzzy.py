@@ -275,8 +275,10 @@ class FuzzyTables:
         first = span >> LENT_BITS
         return np.arange(first, first + (span & LENT_MASK))
 
-    def positions_of(self, skeletons: np.ndarray) -> np.ndarray:
-        """The positions of the keys these skeletons lend, in skeleton order."""
+    def positions_of(self, skeletons: np.ndarray, enough: int | None = None) -> np.ndarray:
+        """The positions of the keys these skeletons lend, in skeleton order; given enough,
+        only those of the fewest first skeletons that lend at least that many keys (the
+        caller that needs no more reads no more: some queries have thousands)."""
         spans = self.skeleton_span[skeletons]
         if len(spans) <= FEW_SKELETONS:  # a few runs: cheaper built in plain Python
             listed: list[int] = []
@@ -286,8 +288,11 @@ class FuzzyTables:
             return np.array(listed, np.int64)
         counts = spans & LENT_MASK
         ends = counts.cumsum()
+        if enough is not None and ends[-1] > enough:
+            last = int(ends.searchsorted(enough)) + 1
+            spans, counts, ends = spans[:last], counts[:last], ends[:last]
         at = ((spans >> LENT_BITS) - ends + counts).repeat(counts)
-        at += np.arange(ends[-1] if len(ends) else 0)
+        at += np.arange(ends[-1])
         return at
 
     def dice(self, query: str, positions: np.ndarray) -> np.ndarray:

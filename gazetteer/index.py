@@ -415,9 +415,9 @@ class BaseTables:
         if not len(others):
             return same_at[:MAX_FUZZY_KEYS], same_at[:0]
         # The keys of one skeleton are next to each other in the tables, not scattered.
-        at = tables.positions_of(others)
+        at = tables.positions_of(others, SAME_LENGTH_SCAN)
         room = max(0, MAX_FUZZY_KEYS - len(same_at))
-        if len(at) > SAME_LENGTH_SCAN:
+        if len(at) >= SAME_LENGTH_SCAN:
             # Thousands of keys (short skeletons have hundreds of neighbours): the keys kept are
             # those closest in length, equal ones first in table order, so when the first keys
             # hold enough of the query's own length (the closest), those are the answer and
@@ -429,6 +429,7 @@ class BaseTables:
             hits = closest.nonzero()[0]
             if len(hits) >= room:
                 return same_at[:MAX_FUZZY_KEYS], first.take(hits[:room])
+            at = tables.positions_of(others)
         # A key's length + 1 (its bigram count) less the query's, shifted by the largest gap:
         # within 0..2 x MAX_LENGTH_GAP exactly when near (a negative one reads as huge unsigned).
         shifted = tables.position_bigrams[at] - (length + 1 - MAX_LENGTH_GAP)
