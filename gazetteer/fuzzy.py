@@ -232,15 +232,15 @@ class FuzzyTables:
         own: list[int] = []
         longer: list[int] = []  # the tags of the skeletons one letter longer
         for probe, h in enumerate((whole, *deletions)):
-            low = (h >> bits) << bits
+            high = h | tag_mask  # the run's entries lie between h's kept bits and this
             bucket = h >> shift
             end = starts[bucket + 1]
-            first = bisect_left(entries, low, starts[bucket], end)
-            last = bisect_left(entries, low + tag_mask + 1, first, end)
+            first = bisect_left(entries, high ^ tag_mask, starts[bucket], end)
+            if first == end or entries[first] > high:  # most probes: no run, one search
+                continue
+            last = bisect_right(entries, high, first + 1, end)
             if last - first > cap:
                 last = first + cap
-            if last == first:
-                continue
             if probe:
                 runs.append((first, last))
                 found += last - first

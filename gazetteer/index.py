@@ -101,6 +101,15 @@ VOWEL_VARIANT_SIMILARITY = 0.5  # the floor for a same-skeleton key of 4+ conson
 ROOT_CONSONANTS = 3  # Arabic roots are mostly triliteral: a 3-consonant skeleton names a root
 SPREAD_CELL_DEGREES = 0.5  # namesakes tied in rank are spread over cells this wide (~50 km)
 CELL_SHIFT = 11  # a cell as one integer: latitude cell << 11 + longitude cell (within ±360)
+# The scoring of a query key's candidate keys, those of its own skeleton (at most MAX_FUZZY_KEYS)
+# first: the skeleton agreement added to each one's weighted Dice (1 for the same skeleton, else
+# 0.5, times SKELETON_WEIGHT), and the floor it must reach (by the floor of same-skeleton keys),
+# read through a window that starts MAX_FUZZY_KEYS - (same-skeleton keys) in.
+_AGREEMENT = np.repeat([SKELETON_WEIGHT * 1.0, SKELETON_WEIGHT * 0.5], MAX_FUZZY_KEYS)
+_FLOORS = {
+    floor: np.repeat([floor, FUZZY_MIN_SIMILARITY], MAX_FUZZY_KEYS)
+    for floor in (VOWEL_VARIANT_SIMILARITY, FUZZY_MIN_SIMILARITY)
+}
 _FEATURE_WEIGHT = {
     "country": 4,
     "governorate": 3,
@@ -995,16 +1004,12 @@ class GazetteerIndex:
                         if count and len(others)
                         else (same if count else others)
                     )
-                    # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5).
+                    # Dice blended with skeleton agreement (1 for the same skeleton, else 0.5),
+                    # each key's agreement and floor read from a window of the tables of those.
+                    window = slice(MAX_FUZZY_KEYS - count, MAX_FUZZY_KEYS - count + len(at))
                     score = closeness_weight * tables.dice(key, at)
-                    if count:
-                        score[:count] += agreement_weight * 1.0
-                    if len(others):
-                        score[count:] += agreement_weight * 0.5
-                    passing = score >= FUZZY_MIN_SIMILARITY
-                    if count and vowel_floor != FUZZY_MIN_SIMILARITY:
-                        passing[:count] = score[:count] >= vowel_floor
-                    kept = passing.nonzero()[0]
+                    score += _AGREEMENT[window]
+                    kept = (score >= _FLOORS[vowel_floor][window]).nonzero()[0]
                     values = np.minimum(score[kept], 0.99)
                     groups = tables.position_group[at[kept]]
                     if not user_keys:
