@@ -277,7 +277,7 @@ class FuzzyTables:
 
     def positions_of(self, skeletons: np.ndarray, enough: int | None = None) -> np.ndarray:
         """The positions of the keys these skeletons lend, in skeleton order; given enough,
-        only those of the fewest first skeletons that lend at least that many keys (the
+        maybe only those of the first skeletons, as many as lend at least that many keys (a
         caller that needs no more reads no more: some queries have thousands)."""
         spans = self.skeleton_span[skeletons]
         if len(spans) <= FEW_SKELETONS:  # a few runs: cheaper built in plain Python

@@ -8,9 +8,11 @@ import random
 import numpy as np
 import pytest
 
+import gazetteer.index as index_module
 from gazetteer import Place, normalize_name
 from gazetteer.fuzzy import FuzzyTables, dice_scores
-from gazetteer.index import MAX_CONTAINING, GazetteerIndex
+from gazetteer.index import MAX_CONTAINING, MAX_FUZZY_SKELETONS, GazetteerIndex
+from gazetteer.normalize import skeleton_key
 from gazetteer.overlay import Overlay
 from gazetteer.tables import encode_text
 
@@ -110,3 +112,26 @@ def test_the_longer_names_holding_a_query_s_words_are_all_found(gazetteer_index)
             assert set(found) == expected
         else:
             assert set(found) < expected and len(found) == MAX_CONTAINING
+
+
+@pytest.mark.parametrize("name", ["Halab", "Marj", "Sarmin", "Nawa"])
+@pytest.mark.parametrize("countries", [None, frozenset({"SY"})])
+def test_short_names_keep_the_keys_closest_in_length_among_thousands(
+    gazetteer_index, monkeypatch, name, countries
+):
+    # Their skeletons' neighbours lend thousands of keys; the lookup first looks for enough
+    # keys of the query's own length among the first ones, which must be the keys the full
+    # closest-lengths-first cut keeps.
+    base = gazetteer_index.base
+    key = normalize_name(name)
+    skeleton = skeleton_key(key)
+    mask = None if countries is None else base.groups_in(countries)
+    tables = base.neighbours()
+    assert len(tables.positions_of(tables.neighbours(skeleton, MAX_FUZZY_SKELETONS)[1])) > (
+        index_module.SAME_LENGTH_SCAN
+    )
+    same, scanned = base.fuzzy_positions(skeleton, len(key), mask)
+    monkeypatch.setattr(index_module, "SAME_LENGTH_SCAN", 10**9)  # no scan: the full cut
+    same_full, full = base.fuzzy_positions(skeleton, len(key), mask)
+    assert same.tolist() == same_full.tolist()
+    assert sorted(scanned.tolist()) == sorted(full.tolist())
