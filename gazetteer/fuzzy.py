@@ -259,15 +259,16 @@ class FuzzyTables:
             skeletons.discard(same)
             return same, np.array(sorted(skeletons)[:cap], np.int64)
         table = self._signed_entries
-        tags = np.concatenate([np.array(longer, np.int64), *(table[i:j] for i, j in runs)])
-        decoded = (tags & tag_mask) >> 1
+        decoded = np.concatenate([np.array(longer, np.int64), *(table[i:j] for i, j in runs)])
+        decoded &= tag_mask  # in place: the concatenation is a new array
+        decoded >>= 1
         decoded.sort()
         distinct = np.empty(len(decoded), bool)
         distinct[:1] = True
         np.not_equal(decoded[1:], decoded[:-1], out=distinct[1:])
         if own:
             distinct &= decoded != same
-        return same, decoded[distinct][:cap]
+        return same, decoded.compress(distinct)[:cap]
 
     def same_positions(self, skeleton: int) -> np.ndarray:
         """The positions of the keys one skeleton lends."""
