@@ -47,6 +47,7 @@ FOCUS_MIN_FUZZY_SIMILARITY = 0.65  # inside a stated country focus, a near spell
 CLOSENESS_WEIGHT = 0.2  # spelling closeness of the query to the place's own names
 SAME_LETTERS_BONUS = 0.15  # the query is, letter for letter, one of the place's own names
 SAME_LETTERS_MIN_CHARS = 4
+MAIN_NAME_BONUS = 0.05  # ... and it is the place's main name, not one of its other names
 RECORD_WEIGHT = 0.03  # per other matching record of the same place (several sources = notable)
 RECORD_KM = 10
 SEAT_WEIGHT = 0.1  # a village that names the subdistrict or district around it is its seat
@@ -149,6 +150,7 @@ class _Scored:
     score: float
     notes: list[str]
     same_letters: bool = False
+    main_name: bool = False  # written as the place's main name (see MAIN_NAME_BONUS)
     local: bool = False  # written as its name, and its governorate named or a place near
     other_name: bool = False  # known by quite another name than the one written
 
@@ -232,6 +234,12 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
     same_letters = (closeness == 1.0
                     and len(_fold(query).replace(" ", "")) >= SAME_LETTERS_MIN_CHARS)
     score += SAME_LETTERS_BONUS * same_letters
+    # Of settlements spelt alike, the one whose main name is written is the one the writer's
+    # reference lists under it; the others hold it among their variants. Not a region: its
+    # name is its own, and "New York" is still the city (New York City) more than the state.
+    main_name = (same_letters and place.feature not in REGION_FEATURES
+                 and _fold(query) == _fold(place.name))
+    score += MAIN_NAME_BONUS * main_name
     score += POPULATION_WEIGHT * min(1.0, log10(max(place.population, 0) + 1) / 7)
     notes.append(place.feature)
     if _prominent(cand, closeness, ctx):
@@ -258,7 +266,7 @@ def _score(cand: Candidate, order: int, query: str, ctx: Context, relation: Rela
         notes.append(f"{place.admin1} named in text")
         local = True
     nearby = _nearby_bonus(place, ctx.nearby, notes)
-    return _Scored(cand, score + nearby, notes, same_letters,
+    return _Scored(cand, score + nearby, notes, same_letters, main_name,
                    same_letters and (local or nearby >= LOCAL_NEARBY))
 
 
@@ -378,7 +386,7 @@ def _level(item: _Scored) -> float:
     """The score without the spelling bonus and the other-name penalty, which order namesakes
     but are no evidence that the word is a place at all (confidence is read from this)."""
     return (item.score - SAME_LETTERS_BONUS * item.same_letters
-            + OTHER_NAME_PENALTY * item.other_name)
+            - MAIN_NAME_BONUS * item.main_name + OTHER_NAME_PENALTY * item.other_name)
 
 
 def _confidence(best: _Scored, rivals: list[_Scored], namesake_abroad: bool) -> float:

@@ -116,3 +116,12 @@ def test_a_large_region_named_after_no_town_beats_a_village_in_the_documents_cou
     res = resolve(name, Context(text=f"Fans from {name} flew to Texas.", countries=("US",),
                                 lang="en"))
     assert (res.country, res.feature) == ("GB", "governorate")
+
+
+@pytest.mark.parametrize(("name", "point"), [
+    ("Tall Dhahab", (34.9114, 36.4928)),  # the Homs village, not Tall Dahab in Hasakah
+    ("Rasm Falah", (35.8720, 38.0853)),  # not Rasm al Falih, which lists it among its names
+])
+def test_a_namesake_written_under_its_own_main_name_wins_over_one_holding_it_as_a_variant(
+        name, point):
+    assert km(resolve(name, SYRIA), point) < 5
