@@ -155,7 +155,11 @@ def strip_descriptors(key: str) -> str:
 
 
 _GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=\w{4,}\b)|\b[ae](?=([tdrzsnl])\1\w{2,}\b)", re.I)
-MIN_WINDOW_LETTERS = 5
+# A run of words inside a longer name is tried on its own from four folded letters: many
+# place names fold to four ("mnin" Mnîne, "bahr" Al Bahrah, "hums" Homs), so "Ain Mneen"
+# and "Jubb al-Bahrah" reach the village after a generic word (spring, well); shorter runs
+# are mostly such generic words themselves ("tal", "dir", "mar").
+MIN_WINDOW_LETTERS = 4
 
 
 def _unglue_articles(text: str) -> str:
