@@ -60,7 +60,13 @@ from gazetteer.model import (
     exact_candidate,
     register_filler,
 )
-from gazetteer.normalize import MAX_NAME_CHARS, normalize_name, query_key_tiers, skeleton_key
+from gazetteer.normalize import (
+    MAX_NAME_CHARS,
+    named_letters,
+    normalize_name,
+    query_key_tiers,
+    skeleton_key,
+)
 from gazetteer.overlay import Overlay, read_overlay
 from gazetteer.paths import DATA_DIR, overlay_path
 from gazetteer.tables import (
@@ -1076,7 +1082,8 @@ class GazetteerIndex:
         found: dict[str, _Offer],
     ) -> None:
         """Offer places whose longer name contains the query's words in a row ("Haymar" ->
-        "Haymar Kabir", "Wadi Barada" -> "Suk Wadi Barada"), scored by the share of letters."""
+        "Haymar Kabir", "Wadi Barada" -> "Suk Wadi Barada"), scored by the share of letters
+        they cover, a size or position qualifier's letters not counted (see named_letters)."""
         b, a = self.base, self.base.arrays
         mask = b.groups_in(wanted) if wanted is not None else None
         for tier_rank, tier in enumerate(tiers):
@@ -1087,7 +1094,8 @@ class GazetteerIndex:
                 for group in groups.tolist():
                     longer = a.key_text[group]
                     if longer != key and padded in f" {longer} ":
-                        share = letters / len(longer.replace(" ", ""))
+                        # A size or position qualifier ("Kabir", "Sharqi") is no other name.
+                        share = letters / max(letters, named_letters(longer))
                         scored.append(
                             (min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share), longer)
                         )

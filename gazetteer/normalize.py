@@ -141,10 +141,23 @@ _DESCRIPTORS_FILE = Path(__file__).parent / "data" / "descriptors.json"
 _ALTERNATIVE_SEPARATORS = re.compile(r"\s*(?:/|\||;|,|\(|\)|\[|\]|\s-\s|\s–\s)\s*")
 
 
-@lru_cache(maxsize=1)
-def _descriptor_tokens() -> frozenset[str]:
-    words = json.loads(_DESCRIPTORS_FILE.read_text("utf-8"))["words"]
+@lru_cache(maxsize=2)
+def _folded_words(kind: str) -> frozenset[str]:
+    """The folded tokens of one word list of descriptors.json ("words" or "qualifiers")."""
+    words = json.loads(_DESCRIPTORS_FILE.read_text("utf-8"))[kind]
     return frozenset(t for word in words for t in tokens(word))
+
+
+def _descriptor_tokens() -> frozenset[str]:
+    return _folded_words("words")
+
+
+def named_letters(key: str) -> int:
+    """The letters of a key outside its Arabic size and position qualifiers ("himar kabir",
+    "qurn kabir" -> 5, 4): sibling villages of one name differ only by these words, so a
+    longer name matched by the bare name ("Haymar") is that name, not a mere part of it."""
+    qualifiers = _folded_words("qualifiers")
+    return sum(len(word) for word in key.split() if word not in qualifiers)
 
 
 def strip_descriptors(key: str) -> str:
@@ -155,7 +168,11 @@ def strip_descriptors(key: str) -> str:
 
 
 _GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=\w{4,}\b)|\b[ae](?=([tdrzsnl])\1\w{2,}\b)", re.I)
-MIN_WINDOW_LETTERS = 5
+# A run of words inside a longer name is tried on its own from four folded letters: many
+# place names fold to four ("mnin" Mnîne, "bahr" Al Bahrah, "hums" Homs), so "Ain Mneen"
+# and "Jubb al-Bahrah" reach the village after a generic word (spring, well); shorter runs
+# are mostly such generic words themselves ("tal", "dir", "mar").
+MIN_WINDOW_LETTERS = 4
 
 
 def _unglue_articles(text: str) -> str:
