@@ -148,10 +148,6 @@ def _folded_words(kind: str) -> frozenset[str]:
     return frozenset(t for word in words for t in tokens(word))
 
 
-def _descriptor_tokens() -> frozenset[str]:
-    return _folded_words("words")
-
-
 def named_letters(key: str) -> int:
     """The letters of a key outside its Arabic size and position qualifiers ("himar kabir",
     "qurn kabir" -> 5, 4): sibling villages of one name differ only by these words, so a
@@ -162,7 +158,7 @@ def named_letters(key: str) -> int:
 
 def strip_descriptors(key: str) -> str:
     """Drop generic descriptor words ("village", "camp", "military airbase"...) from a key."""
-    descriptors = _descriptor_tokens()
+    descriptors = _folded_words("words")
     kept = [t for t in key.split() if t not in descriptors and not t[:1].isdigit()]
     return " ".join(kept)
 
