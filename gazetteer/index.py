@@ -1089,13 +1089,14 @@ class GazetteerIndex:
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 groups = b.groups_with_words(key, mask)
-                padded, letters = f" {key} ", len(key.replace(" ", ""))
+                padded, letters = f" {key} ", named_letters(key)
                 scored = []
                 for group in groups.tolist():
                     longer = a.key_text[group]
                     if longer != key and padded in f" {longer} ":
-                        # A size or position qualifier ("Kabir", "Sharqi") is no other name.
-                        share = letters / max(letters, named_letters(longer))
+                        # A size or position qualifier ("Kabir", "Sharqi") is no other name;
+                        # a query of qualifiers only ("Kabir") names nothing: share 0.
+                        share = letters / max(named_letters(longer), 1)
                         scored.append(
                             (min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share), longer)
                         )

@@ -141,15 +141,11 @@ _DESCRIPTORS_FILE = Path(__file__).parent / "data" / "descriptors.json"
 _ALTERNATIVE_SEPARATORS = re.compile(r"\s*(?:/|\||;|,|\(|\)|\[|\]|\s-\s|\s–\s)\s*")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _folded_words(kind: str) -> frozenset[str]:
     """The folded tokens of one word list of descriptors.json ("words" or "qualifiers")."""
     words = json.loads(_DESCRIPTORS_FILE.read_text("utf-8"))[kind]
     return frozenset(t for word in words for t in tokens(word))
-
-
-def _descriptor_tokens() -> frozenset[str]:
-    return _folded_words("words")
 
 
 def named_letters(key: str) -> int:
@@ -162,7 +158,7 @@ def named_letters(key: str) -> int:
 
 def strip_descriptors(key: str) -> str:
     """Drop generic descriptor words ("village", "camp", "military airbase"...) from a key."""
-    descriptors = _descriptor_tokens()
+    descriptors = _folded_words("words")
     kept = [t for t in key.split() if t not in descriptors and not t[:1].isdigit()]
     return " ".join(kept)
 
@@ -192,7 +188,8 @@ def query_key_tiers(text: str) -> list[list[str]]:
     1. the whole name; 2. each alternative written into it ("Kobane/Ayn al Arab",
     "Base (Qibar)"); 3. those without descriptor words ("Atmeh IDP camp" -> "atmeh");
     4. with glued articles split off ("Deir Ezzor" -> "deir zor"); 5. shorter runs of words
-    ("... compound outside Barisha" -> "barisha"). Always five lists, some maybe empty; all
+    ("... compound outside Barisha" -> "barisha"), never one generic word alone ("Kafr",
+    "Shaykh": a kind of place, not its name). Always five lists, some maybe empty; all
     empty for a non-name.
     """
     if not isinstance(text, str) or len(text) > MAX_NAME_CHARS:
@@ -223,6 +220,8 @@ def query_key_tiers(text: str) -> list[list[str]]:
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 window = words[start : start + size]
-                if sum(len(w) for w in window) >= MIN_WINDOW_LETTERS:
+                if sum(len(w) for w in window) >= MIN_WINDOW_LETTERS and not (
+                    size == 1 and window[0] in _folded_words("generic_words")
+                ):
                     _add(windows, seen, " ".join(window))
     return [whole, alternatives, stripped, unglued, windows]

@@ -3,6 +3,8 @@ longer stored name of which the query is the bare form."""
 
 from __future__ import annotations
 
+from gazetteer import normalize_name
+from gazetteer.normalize import query_key_tiers
 from geo.distance import haversine_km as km
 
 
@@ -21,3 +23,24 @@ def test_a_qualifier_does_not_lift_a_name_that_only_contains_the_query(gazetteer
     candidates = gazetteer_index.candidates("Baghuz", countries=["SY"])
     score = {c.matched: c.similarity for c in candidates}
     assert score["Bāghūz Shimālī"] > score["Ḩuwayjat Bāghūz"]
+
+
+def test_a_village_name_after_a_generic_word_is_tried_alone(gazetteer_index):
+    # "Ain" (spring) and "Jubb" (well) are kinds of place: the village is the word after them.
+    for written, place, lat, lon in [
+        ("Ain Mneen", "Mnîne", 33.64, 36.30),
+        ("Jubb al-Bahrah", "Al Bahrah", 34.74, 40.77),
+    ]:
+        candidates = gazetteer_index.candidates(written, countries=["SY"])
+        assert any(
+            normalize_name(c.matched) == normalize_name(place)
+            and km(lat, lon, c.place.latitude, c.place.longitude) < 5
+            for c in candidates
+        ), (written, candidates)
+
+
+def test_a_generic_word_alone_is_not_looked_up():
+    # "Shaykh Jabr": "Shaykh" alone would match every place called Shaykh, or Shika, Chik...
+    windows = query_key_tiers("Shaykh Jabr")[4]
+    assert normalize_name("Jabr") in windows
+    assert normalize_name("Shaykh") not in windows
