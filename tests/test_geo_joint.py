@@ -189,3 +189,19 @@ def test_a_site_named_after_a_place_written_without_its_article_is_placed_there(
     basin = _mention("A massacre in Koayiah in Yarmouk Basin claims the lives of 8 citizens",
                      "Yarmouk Basin")
     assert (basin.country, basin.geo_precision) == ("SY", 2)
+
+
+def test_a_story_naming_a_province_places_its_towns_there_over_namesakes_abroad():
+    text = ("Like other towns in Alberta, Hinton sits among oil wells. The council of Hinton hopes "
+            "to drill for heat. Engineers from Alberta visited projects in Boise, Idaho, and in "
+            "Klamath Falls, Oregon, before returning to Hinton.")
+    hinton = {(m.resolution.country, m.resolution.admin1) for m in geoparse(text, "en")
+              if m.text == "Hinton"}
+    assert hinton == {("CA", "Alberta")}
+
+
+def test_a_state_name_in_a_story_naming_another_country_is_a_place_of_that_country():
+    res = _mention("Community groups across Ireland can apply for energy grants this year. The "
+                   "project in Virginia was chosen, and its hall was audited last week. Groups in "
+                   "Cavan and Ballinagh also took part, the council in Cavan said.", "Virginia")
+    assert (res.country, res.feature) == ("IE", "village")
