@@ -31,7 +31,7 @@ first, with no offers built. At a hundred thousand lookups a second, reads from 
 garbage collector's passes are much of the cost, hence records rather than columns and answers
 that leave few objects behind. A lookup's answer is one flat tuple of (row, text, kind,
 similarity) items, or only a row; the result cache keeps those, which the garbage collector
-does not track, and ``candidates`` makes the Candidates (``candidates_from``). Their places are
+does not track, and ``candidates`` makes the Candidates (``candidate_makers``). Their places are
 deferred: one per row (a memo keeps the last tens of thousands), its fields read from the tables
 the first time one is used.
 """
@@ -56,8 +56,7 @@ from gazetteer.model import (
     Candidate,
     MatchKind,
     Place,
-    candidates_from,
-    exact_candidate,
+    candidate_makers,
     register_filler,
 )
 from gazetteer.normalize import (
@@ -572,6 +571,11 @@ class GazetteerIndex:
         # One filler shared by every deferred place; it holds the tables and the aliases, not
         # this index, so an index replaced after an overlay change can be freed.
         self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
+        # A row's place, memoised, its fields read when first used (the memo is emptied when it
+        # reaches PLACE_MEMO_SIZE places, which only costs the next lookups of those a new one),
+        # and the Candidates of an answer.
+        makers = candidate_makers(base.ids, self._filler, self._place_cache, PLACE_MEMO_SIZE)
+        self._place, self._exact_candidate, self._candidates_from = makers
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
         # the cache emptied, whenever the user overlay changes), in two generations rather than
         # one cache ordered by use: new answers go to the first, which becomes the older one (the
@@ -586,19 +590,6 @@ class GazetteerIndex:
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
         return self.base.size + len(self._user_places)
-
-    def _place(self, row: int) -> Place:
-        """The place of a row, memoised; its fields are read only when first used. The memo
-        is emptied when it reaches PLACE_MEMO_SIZE places (a long session meets ever more),
-        which only costs the next lookups of those places a new one, read again if used."""
-        places = self._place_cache
-        place = places.get(row)
-        if place is None:
-            if len(places) >= PLACE_MEMO_SIZE:
-                places.clear()
-            place = Place.deferred(self.base.ids[row], self._filler, row)
-            places[row] = place
-        return place
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -662,12 +653,8 @@ class GazetteerIndex:
                 self._older_results, self._results = self._results, {}
                 self._results_held = 0
         if found.__class__ is int:  # one place, which the name itself matched exactly
-            return exact_candidate(
-                found, name, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
-            )
-        return candidates_from(
-            found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
-        )
+            return self._exact_candidate(found, name)
+        return self._candidates_from(found)
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
@@ -1089,6 +1076,8 @@ class GazetteerIndex:
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 groups = b.groups_with_words(key, mask)
+                if not len(groups):  # most queries: a word of the key is in no longer name
+                    continue
                 padded, letters = f" {key} ", named_letters(key)
                 scored = []
                 for group in groups.tolist():

@@ -100,59 +100,63 @@ class Candidate(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-def candidates_from(
-    found: tuple[Place | int | str | float, ...],
-    places: dict[int, Place],
-    memo_size: int,
-    ids: Sequence[str],
-    filler: int,
-) -> list[Candidate]:
-    """Candidates for a flat tuple of (place, matched, match, similarity) items, four a
-    candidate, whose place may be given as a row instead: looked up in places (a memo,
-    emptied when it holds memo_size places), else made deferred (``Place.deferred`` of
-    ids[row], filler and row) and memoised.
+class CandidateMakers(NamedTuple):
+    """The functions that turn one index's lookup answers into Candidates (``candidate_makers``)."""
 
-    The same values as ``Candidate(...)``, made faster in one loop: each candidate is made by
-    tuple.__new__ directly (the named tuple's own __new__ is a Python function), and a place
-    is made without a call.
+    place: Callable[[int], Place]
+    exact: Callable[[int, str], list[Candidate]]
+    answer: Callable[[tuple[Place | int | str | float, ...]], list[Candidate]]
+
+
+def candidate_makers(
+    ids: Sequence[str], filler: int, places: dict[int, Place], memo_size: int
+) -> CandidateMakers:
+    """The place, exact and answer makers of an index whose rows have these ids and whose
+    deferred places read their fields through this filler (``register_filler``).
+
+    * place(row): the row's place: looked up in places (a memo, emptied when it holds
+      memo_size places), else made deferred (``Place.deferred(ids[row], filler, row)``) and
+      memoised;
+    * exact(row, name): ``[Candidate(place(row), name, "exact", 1.0)]``, the commonest answer
+      (one place that the name itself matched exactly);
+    * answer(found): the Candidates of a flat tuple of (place, matched, match, similarity)
+      items, four a candidate, whose place may be given as a row.
+
+    Closures over the tables rather than functions taking them: a lookup at a hundred
+    thousand a second spends a visible share of its time passing arguments. The values are
+    those of ``Candidate(...)``; each candidate is made by tuple.__new__ directly (the named
+    tuple's own __new__ is a Python function), and a place without a call.
     """
-    made = []
-    append = made.append
-    items = iter(found)
-    for place, matched, match, similarity in zip(items, items, items, items, strict=True):
-        if place.__class__ is int:
-            row = place
-            place = places.get(row)  # type: ignore[call-overload]
-            if place is None:
-                place = _new_place(row, places, memo_size, ids, filler)
-        append(_new_tuple(Candidate, (place, matched, match, similarity)))
-    return made
 
+    def new_place(row: int) -> Place:
+        if len(places) >= memo_size:
+            places.clear()
+        place = _new_object(Place)
+        _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
+        places[row] = place
+        return place
 
-def exact_candidate(
-    row: int,
-    name: str,
-    places: dict[int, Place],
-    memo_size: int,
-    ids: Sequence[str],
-    filler: int,
-) -> list[Candidate]:
-    """``candidates_from((row, name, "exact", 1.0), ...)``: the commonest answer, one place
-    that the name itself matched exactly, without the loop's setup (a third of the time)."""
-    place = places.get(row)
-    if place is None:
-        place = _new_place(row, places, memo_size, ids, filler)
-    return [_new_tuple(Candidate, (place, name, "exact", 1.0))]
+    def place_of(row: int) -> Place:
+        place = places.get(row)
+        return new_place(row) if place is None else place
 
+    def exact(row: int, name: str) -> list[Candidate]:
+        place = places.get(row)
+        if place is None:
+            place = new_place(row)
+        return [_new_tuple(Candidate, (place, name, "exact", 1.0))]
 
-def _new_place(
-    row: int, places: dict[int, Place], memo_size: int, ids: Sequence[str], filler: int
-) -> Place:
-    """``Place.deferred(ids[row], filler, row)``, inlined, memoised in places (emptied when
-    it holds memo_size places)."""
-    if len(places) >= memo_size:
-        places.clear()
-    place = _new_object(Place)
-    _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
-    places[row] = place
-    return place
+    def answer(found: tuple[Place | int | str | float, ...]) -> list[Candidate]:
+        made = []
+        append = made.append
+        items = iter(found)
+        for place, matched, match, similarity in zip(items, items, items, items, strict=True):
+            if place.__class__ is int:
+                row = place
+                place = places.get(row)  # type: ignore[call-overload]
+                if place is None:
+                    place = new_place(row)
+            append(_new_tuple(Candidate, (place, matched, match, similarity)))
+        return made
+
+    return CandidateMakers(place_of, exact, answer)
