@@ -32,8 +32,8 @@ garbage collector's passes are much of the cost, hence records rather than colum
 that leave few objects behind. A lookup's answer is one flat tuple of (row, text, kind,
 similarity) items, or only a row; the result cache keeps those, which the garbage collector
 does not track, and ``candidates`` makes the Candidates (``candidate_makers``). Their places are
-deferred: one per row (a memo keeps the last tens of thousands), its fields read from the tables
-the first time one is used.
+deferred, their fields read from the tables the first time one is used; a memo keeps the last
+tens of thousands read (``PlaceMemo``).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from gazetteer.model import (
     Candidate,
     MatchKind,
     Place,
+    PlaceMemo,
     candidate_makers,
     register_filler,
 )
@@ -85,7 +86,7 @@ MAX_FUZZY_KEYS = 80  # keys scored per query key
 FEW_SCORED = 24  # a query key's passing keys up to this are ranked in plain Python
 SAME_LENGTH_SCAN = 640  # one-edit keys first searched for enough of the query's own length
 RESULT_CACHE_SIZE = 50_000  # lookups whose answers are kept, in two generations of half
-PLACE_MEMO_SIZE = 50_000  # places handed out that are kept for the next lookups at most
+PLACE_MEMO_SIZE = 50_000  # places read (see PlaceMemo) that are kept for the next lookups at most
 CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
 MAX_CONTAINING = 200  # longer names containing the query's words, scored per query key
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
@@ -567,14 +568,13 @@ class GazetteerIndex:
         self._user_skeletons: dict[str, list[str]] = {}
         for key in self._user_keys:
             self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
-        self._place_cache: dict[int, Place] = {}
+        # The places whose fields were read, handed out again by the next lookups.
+        self._place_cache = PlaceMemo(PLACE_MEMO_SIZE)
         # One filler shared by every deferred place; it holds the tables and the aliases, not
         # this index, so an index replaced after an overlay change can be freed.
-        self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
-        # A row's place, memoised, its fields read when first used (the memo is emptied when it
-        # reaches PLACE_MEMO_SIZE places, which only costs the next lookups of those a new one),
-        # and the Candidates of an answer.
-        makers = candidate_makers(base.ids, self._filler, self._place_cache, PLACE_MEMO_SIZE)
+        self._filler = register_filler(PlaceFields(base, self._aliases_by_id), self._place_cache)
+        # A row's place (its fields read when first used) and the Candidates of an answer.
+        makers = candidate_makers(base.ids, self._filler, self._place_cache)
         self._place, self._exact_candidate, self._candidates_from = makers
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
         # the cache emptied, whenever the user overlay changes), in two generations rather than
