@@ -469,12 +469,12 @@ class BaseTables:
         a = self.arrays
         words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
         self.neighbours()  # builds the word directory too
-        runs = self._word_runs
-        groups: np.ndarray = a.word_group[:0]
+        run, none = self._word_runs.run, self._no_groups
+        groups: np.ndarray = none
         for number, word in enumerate(words):
-            lo, hi = runs.run(word_hash(word))
+            lo, hi = run(word_hash(word))
             if hi == lo:
-                return a.word_group[:0]
+                return none
             postings = a.word_group[lo:hi]  # ascending, as the groups of every word
             if not number:
                 groups = postings
@@ -515,6 +515,7 @@ class BaseTables:
             )
             # Where each word's postings lie (the names containing a query's words).
             self._word_runs = SortedHashes(a.word_hash)
+            self._no_groups = a.word_group[:0]
         return self._neighbours
 
 
@@ -1086,12 +1087,11 @@ class GazetteerIndex:
                         # A size or position qualifier ("Kabir", "Sharqi") is no other name;
                         # a query of qualifiers only ("Kabir") names nothing: share 0.
                         share = letters / max(named_letters(longer), 1)
-                        scored.append(
-                            (min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share), longer)
-                        )
-                scored.sort(reverse=True)
-                for share, longer in scored[:limit]:
-                    self._collect_key(longer, "", share, tier_rank, wanted, found)
+                        share = min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share)
+                        scored.append((share, longer, group))
+                scored.sort(reverse=True)  # the group follows the key: no tie reaches it
+                for share, longer, group in scored[:limit]:
+                    self._collect_group(longer, group, "", share, tier_rank, wanted, found)
 
 
 def consonant_count(skeleton: str) -> int:

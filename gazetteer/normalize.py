@@ -152,8 +152,11 @@ def named_letters(key: str) -> int:
     """The letters of a key outside its Arabic size and position qualifiers ("himar kabir",
     "qurn kabir" -> 5, 4): sibling villages of one name differ only by these words, so a
     longer name matched by the bare name ("Haymar") is that name, not a mere part of it."""
+    words = key.split()
     qualifiers = _folded_words("qualifiers")
-    return sum(len(word) for word in key.split() if word not in qualifiers)
+    if qualifiers.isdisjoint(words):  # most keys: count in C
+        return sum(map(len, words))
+    return sum(len(word) for word in words if word not in qualifiers)
 
 
 def strip_descriptors(key: str) -> str:
