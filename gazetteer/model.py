@@ -10,10 +10,11 @@ from weakref import ReferenceType, ref
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 _FILL = "_fill"  # where a deferred Place keeps the token of the function reading its fields
 _ROW = "_row"  # ... and what to read them from
-# The functions that read deferred places' fields, by token. A deferred place keeps an integer
-# rather than the function, so its attribute dict holds only strings and integers, which the
-# garbage collector does not track: a long lookup session makes tens of thousands of places,
-# and every tracked object is walked again by each full collection.
+# The functions that read deferred places' fields, each with (a weak reference to) the memo
+# that keeps the places read, by token. A deferred place keeps an integer rather than these,
+# so its attribute dict holds only strings and integers, which the garbage collector does not
+# track: a long lookup session makes tens of thousands of places, and every tracked object is
+# walked again by each full collection.
 _FILLERS: list[tuple[Callable[[int], dict[str, object]], ReferenceType[PlaceMemo]]] = []
 
 
