@@ -31,9 +31,9 @@ first, with no offers built. At a hundred thousand lookups a second, reads from 
 garbage collector's passes are much of the cost, hence records rather than columns and answers
 that leave few objects behind. A lookup's answer is one flat tuple of (row, text, kind,
 similarity) items, or only a row; the result cache keeps those, which the garbage collector
-does not track, and ``candidates`` makes the Candidates (``candidates_from``). Their places are
-deferred: one per row (a memo keeps the last tens of thousands), its fields read from the tables
-the first time one is used.
+does not track, and ``candidates`` makes the Candidates (``candidate_makers``). Their places are
+deferred, their fields read from the tables the first time one is used; a memo keeps the last
+tens of thousands read (``PlaceMemo``).
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ from gazetteer.model import (
     Candidate,
     MatchKind,
     Place,
-    candidates_from,
-    exact_candidate,
+    PlaceMemo,
+    candidate_makers,
     register_filler,
 )
 from gazetteer.normalize import (
@@ -86,7 +86,7 @@ MAX_FUZZY_KEYS = 80  # keys scored per query key
 FEW_SCORED = 24  # a query key's passing keys up to this are ranked in plain Python
 SAME_LENGTH_SCAN = 640  # one-edit keys first searched for enough of the query's own length
 RESULT_CACHE_SIZE = 50_000  # lookups whose answers are kept, in two generations of half
-PLACE_MEMO_SIZE = 50_000  # places handed out that are kept for the next lookups at most
+PLACE_MEMO_SIZE = 50_000  # places read (see PlaceMemo) that are kept for the next lookups at most
 CONTAINED_BASE = 0.5  # a name inside a longer one scores 0.5 + 0.5 x its share of letters
 MAX_CONTAINING = 200  # longer names containing the query's words, scored per query key
 SHORTLIST = 30  # places offered per key at most (the most prominent ones)
@@ -469,12 +469,12 @@ class BaseTables:
         a = self.arrays
         words = {w for w in key.split() if len(w) >= MIN_WORD_LETTERS}
         self.neighbours()  # builds the word directory too
-        runs = self._word_runs
-        groups: np.ndarray = a.word_group[:0]
+        run, none = self._word_runs.run, self._no_groups
+        groups: np.ndarray = none
         for number, word in enumerate(words):
-            lo, hi = runs.run(word_hash(word))
+            lo, hi = run(word_hash(word))
             if hi == lo:
-                return a.word_group[:0]
+                return none
             postings = a.word_group[lo:hi]  # ascending, as the groups of every word
             if not number:
                 groups = postings
@@ -515,6 +515,7 @@ class BaseTables:
             )
             # Where each word's postings lie (the names containing a query's words).
             self._word_runs = SortedHashes(a.word_hash)
+            self._no_groups = a.word_group[:0]
         return self._neighbours
 
 
@@ -568,10 +569,14 @@ class GazetteerIndex:
         self._user_skeletons: dict[str, list[str]] = {}
         for key in self._user_keys:
             self._user_skeletons.setdefault(skeleton_key(key), []).append(key)
-        self._place_cache: dict[int, Place] = {}
+        # The places whose fields were read, handed out again by the next lookups.
+        self._place_cache = PlaceMemo(PLACE_MEMO_SIZE)
         # One filler shared by every deferred place; it holds the tables and the aliases, not
         # this index, so an index replaced after an overlay change can be freed.
-        self._filler = register_filler(PlaceFields(base, self._aliases_by_id))
+        self._filler = register_filler(PlaceFields(base, self._aliases_by_id), self._place_cache)
+        # A row's place (its fields read when first used) and the Candidates of an answer.
+        makers = candidate_makers(base.ids, self._filler, self._place_cache)
+        self._place, self._exact_candidate, self._candidates_from = makers
         # Names recur across articles; the last results are kept (the index is rebuilt, and so
         # the cache emptied, whenever the user overlay changes), in two generations rather than
         # one cache ordered by use: new answers go to the first, which becomes the older one (the
@@ -586,19 +591,6 @@ class GazetteerIndex:
     # -- places -------------------------------------------------------------------------------
     def __len__(self) -> int:
         return self.base.size + len(self._user_places)
-
-    def _place(self, row: int) -> Place:
-        """The place of a row, memoised; its fields are read only when first used. The memo
-        is emptied when it reaches PLACE_MEMO_SIZE places (a long session meets ever more),
-        which only costs the next lookups of those places a new one, read again if used."""
-        places = self._place_cache
-        place = places.get(row)
-        if place is None:
-            if len(places) >= PLACE_MEMO_SIZE:
-                places.clear()
-            place = Place.deferred(self.base.ids[row], self._filler, row)
-            places[row] = place
-        return place
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
@@ -662,12 +654,8 @@ class GazetteerIndex:
                 self._older_results, self._results = self._results, {}
                 self._results_held = 0
         if found.__class__ is int:  # one place, which the name itself matched exactly
-            return exact_candidate(
-                found, name, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
-            )
-        return candidates_from(
-            found, self._place_cache, PLACE_MEMO_SIZE, self.base.ids, self._filler
-        )
+            return self._exact_candidate(found, name)
+        return self._candidates_from(found)
 
     def _lookup(
         self, name: str, limit: int, fuzzy: bool, wanted: frozenset[str] | None
@@ -1089,6 +1077,8 @@ class GazetteerIndex:
         for tier_rank, tier in enumerate(tiers):
             for key in tier:
                 groups = b.groups_with_words(key, mask)
+                if not len(groups):  # most queries: a word of the key is in no longer name
+                    continue
                 padded, letters = f" {key} ", named_letters(key)
                 scored = []
                 for group in groups.tolist():
@@ -1097,12 +1087,11 @@ class GazetteerIndex:
                         # A size or position qualifier ("Kabir", "Sharqi") is no other name;
                         # a query of qualifiers only ("Kabir") names nothing: share 0.
                         share = letters / max(named_letters(longer), 1)
-                        scored.append(
-                            (min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share), longer)
-                        )
-                scored.sort(reverse=True)
-                for share, longer in scored[:limit]:
-                    self._collect_key(longer, "", share, tier_rank, wanted, found)
+                        share = min(0.99, CONTAINED_BASE + (1 - CONTAINED_BASE) * share)
+                        scored.append((share, longer, group))
+                scored.sort(reverse=True)  # the group follows the key: no tie reaches it
+                for share, longer, group in scored[:limit]:
+                    self._collect_group(longer, group, "", share, tier_rank, wanted, found)
 
 
 def consonant_count(skeleton: str) -> int:

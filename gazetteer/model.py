@@ -5,21 +5,46 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Literal, NamedTuple
+from weakref import ReferenceType, ref
 
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 _FILL = "_fill"  # where a deferred Place keeps the token of the function reading its fields
 _ROW = "_row"  # ... and what to read them from
-# The functions that read deferred places' fields, by token. A deferred place keeps an integer
-# rather than the function, so its attribute dict holds only strings and integers, which the
-# garbage collector does not track: a long lookup session makes tens of thousands of places,
-# and every tracked object is walked again by each full collection.
-_FILLERS: list[Callable[[int], dict[str, object]]] = []
+# The functions that read deferred places' fields, each with (a weak reference to) the memo
+# that keeps the places read, by token. A deferred place keeps an integer rather than these,
+# so its attribute dict holds only strings and integers, which the garbage collector does not
+# track: a long lookup session makes tens of thousands of places, and every tracked object is
+# walked again by each full collection.
+_FILLERS: list[tuple[Callable[[int], dict[str, object]], ReferenceType[PlaceMemo]]] = []
 
 
-def register_filler(fill: Callable[[int], dict[str, object]]) -> int:
-    """The token deferred places use to call fill(row); kept for the process's life (an index
-    registers one per build, i.e. once per user overlay change)."""
-    _FILLERS.append(fill)
+class PlaceMemo(dict):
+    """An index's places whose fields have been read, by row, for its next lookups to hand
+    out again; emptied when it holds size places (a long session meets ever more).
+
+    Only read places are kept: one a lookup hands out and nobody reads dies with its
+    Candidate, where a kept one would outlive several collections of the garbage collector,
+    each walking it again (first-time lookups would spend a tenth of their time there), and
+    making it costs less than keeping it. Weakly referenced by its filler, so it goes with
+    its index."""
+
+    __slots__ = ("__weakref__", "size")
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def keep(self, row: int, place: Place) -> None:
+        if len(self) >= self.size:
+            self.clear()
+        self[row] = place
+
+
+def register_filler(fill: Callable[[int], dict[str, object]], memo: PlaceMemo) -> int:
+    """The token deferred places use to call fill(row), the first time one of their fields is
+    read, and then be kept in memo (if its index is still alive); kept for the process's life
+    (an index registers one per build, i.e. once per user overlay change)."""
+    _FILLERS.append((fill, ref(memo)))
     return len(_FILLERS) - 1
 
 
@@ -64,8 +89,13 @@ class Place:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {attr!r}")
         filler = state.get(_FILL)
         if filler is not None:
-            state.update(_FILLERS[filler](state[_ROW]))  # _ROW stays: another thread may read it
+            fill, memo = _FILLERS[filler]
+            row = state[_ROW]  # _ROW stays: another thread may read it
+            state.update(fill(row))
             state.pop(_FILL, None)  # another thread may have filled it meanwhile
+            kept = memo()
+            if kept is not None:
+                kept.keep(row, self)
         try:
             return state[attr]
         except KeyError:
@@ -100,59 +130,58 @@ class Candidate(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-def candidates_from(
-    found: tuple[Place | int | str | float, ...],
-    places: dict[int, Place],
-    memo_size: int,
-    ids: Sequence[str],
-    filler: int,
-) -> list[Candidate]:
-    """Candidates for a flat tuple of (place, matched, match, similarity) items, four a
-    candidate, whose place may be given as a row instead: looked up in places (a memo,
-    emptied when it holds memo_size places), else made deferred (``Place.deferred`` of
-    ids[row], filler and row) and memoised.
+class CandidateMakers(NamedTuple):
+    """The functions that turn one index's lookup answers into Candidates (``candidate_makers``)."""
 
-    The same values as ``Candidate(...)``, made faster in one loop: each candidate is made by
-    tuple.__new__ directly (the named tuple's own __new__ is a Python function), and a place
-    is made without a call.
+    place: Callable[[int], Place]
+    exact: Callable[[int, str], list[Candidate]]
+    answer: Callable[[tuple[Place | int | str | float, ...]], list[Candidate]]
+
+
+def candidate_makers(ids: Sequence[str], filler: int, places: PlaceMemo) -> CandidateMakers:
+    """The place, exact and answer makers of an index whose rows have these ids, whose
+    deferred places read their fields through this filler and are then kept in places
+    (``register_filler``).
+
+    * place(row): the row's place: the one in places, else a new deferred one
+      (``Place.deferred(ids[row], filler, row)``);
+    * exact(row, name): ``[Candidate(place(row), name, "exact", 1.0)]``, the commonest answer
+      (one place that the name itself matched exactly);
+    * answer(found): the Candidates of a flat tuple of (place, matched, match, similarity)
+      items, four a candidate, whose place may be given as a row.
+
+    Closures over the tables rather than functions taking them: a lookup at a hundred
+    thousand a second spends a visible share of its time passing arguments. The values are
+    those of ``Candidate(...)``; each candidate is made by tuple.__new__ directly (the named
+    tuple's own __new__ is a Python function), and a place without a call.
     """
-    made = []
-    append = made.append
-    items = iter(found)
-    for place, matched, match, similarity in zip(items, items, items, items, strict=True):
-        if place.__class__ is int:
-            row = place
-            place = places.get(row)  # type: ignore[call-overload]
-            if place is None:
-                place = _new_place(row, places, memo_size, ids, filler)
-        append(_new_tuple(Candidate, (place, matched, match, similarity)))
-    return made
 
+    def new_place(row: int) -> Place:
+        place = _new_object(Place)
+        _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
+        return place
 
-def exact_candidate(
-    row: int,
-    name: str,
-    places: dict[int, Place],
-    memo_size: int,
-    ids: Sequence[str],
-    filler: int,
-) -> list[Candidate]:
-    """``candidates_from((row, name, "exact", 1.0), ...)``: the commonest answer, one place
-    that the name itself matched exactly, without the loop's setup (a third of the time)."""
-    place = places.get(row)
-    if place is None:
-        place = _new_place(row, places, memo_size, ids, filler)
-    return [_new_tuple(Candidate, (place, name, "exact", 1.0))]
+    def place_of(row: int) -> Place:
+        place = places.get(row)
+        return new_place(row) if place is None else place
 
+    def exact(row: int, name: str) -> list[Candidate]:
+        place = places.get(row)
+        if place is None:
+            place = new_place(row)
+        return [_new_tuple(Candidate, (place, name, "exact", 1.0))]
 
-def _new_place(
-    row: int, places: dict[int, Place], memo_size: int, ids: Sequence[str], filler: int
-) -> Place:
-    """``Place.deferred(ids[row], filler, row)``, inlined, memoised in places (emptied when
-    it holds memo_size places)."""
-    if len(places) >= memo_size:
-        places.clear()
-    place = _new_object(Place)
-    _set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
-    places[row] = place
-    return place
+    def answer(found: tuple[Place | int | str | float, ...]) -> list[Candidate]:
+        made = []
+        append = made.append
+        items = iter(found)
+        for place, matched, match, similarity in zip(items, items, items, items, strict=True):
+            if place.__class__ is int:
+                row = place
+                place = places.get(row)  # type: ignore[call-overload]
+                if place is None:
+                    place = new_place(row)
+            append(_new_tuple(Candidate, (place, matched, match, similarity)))
+        return made
+
+    return CandidateMakers(place_of, exact, answer)

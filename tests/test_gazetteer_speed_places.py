@@ -120,3 +120,21 @@ def test_a_long_session_keeps_a_bounded_number_of_places_and_answers(monkeypatch
     for name in names:
         again = index.candidates(name, fuzzy=False)
         assert again == first[name] and again[0].place.country == "SY"
+
+
+def test_a_place_once_read_is_handed_out_again_with_its_fields():
+    """The next lookups hand out the place a caller has read, fields and all, rather than a
+    new one to read again; places nobody read are not kept."""
+    from gazetteer.index import GazetteerIndex, _base_tables
+    from gazetteer.paths import DATA_DIR
+
+    index = GazetteerIndex(_base_tables(DATA_DIR))
+    unread = index.candidates("Manbij", fuzzy=False)
+    assert unread and not index._place_cache
+    read = index.candidates("Jarabulus", limit=1, fuzzy=False)[0].place
+    assert read.country == "SY"
+    index._results.clear()
+    index._older_results.clear()
+    again = index.candidates("Jarabulus", limit=1, fuzzy=False)[0].place
+    assert again is read and "name" in again.__dict__
+    assert index.get(read.id) is read
