@@ -56,8 +56,10 @@ LINKS = ARTICLES | {"-", "'", "’", "de", "du", "des", "la", "le", "les", "of",
                     "on", "upon", "sur", "en", "y", "and", "&"}
 
 
+# A whole leading word ("in Idlib", "l'Hérault"), not the first letters of a name ("Inspruck").
 _LEADING_FUNCTION_WORD = re.compile(
-    r"^(?:the|in|at|on|from|en|le|la|les|au|aux|du|des|à|l['’])\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+    r"^(?:(?:the|in|at|on|from|en|le|la|les|au|aux|du|des|à)\s+|l['’]\s*)(?=[A-ZÀ-Ý])",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -201,9 +203,9 @@ def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
         best, source = 0, "gazetteer"
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
             if _name_run(doc, table, i, size) and known_name(table.span_text(i, i + size)):
-                # a name does not end with "de" or an article: a run known only so ("SUITE
-                # DE", "Ugo La") is a heading or a person, and so are its first words
-                best = 0 if size > 1 and _link_word(table.lower(i + size - 1)) else size
+                # One word and a dangling "de" or article ("SUITE DE", "Ugo La") is a heading's
+                # common word or a person's first name, not a name, nor is the word alone.
+                best = 0 if size == 2 and _link_word(table.lower(i + 1)) else size
                 break
         if table.lower(i) in heads:
             size = 1
@@ -263,11 +265,16 @@ def _contracted_spans(table: _TokenTable, lang: str) -> list[Found]:
 
 def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Cut a NER span to the name: no trailer after a dash or line break ("Abou Kamal - Sputnik
-    Afrique"), no leading relative cue ("province d'Idlib" → "Idlib")."""
+    Afrique"), no trailing link word, which no name ends with ("Al Qastal Al" → "Al Qastal",
+    "Al" → nothing), no leading relative cue ("province d'Idlib" → "Idlib")."""
     text = full[start:end]
     for sep in (" - ", " – ", " — ", "\n"):
         text = text.split(sep)[0]
     text = text.rstrip(" -–—,;:.")
+    words = text.split()
+    while words and _link_word(words[-1].casefold()):
+        words.pop()
+        text = text[: text.rfind(words[-1]) + len(words[-1])].rstrip(" -–—,;:.") if words else ""
     lead = _LEADING_FUNCTION_WORD.match(text)
     if lead and not known_name(text):
         start, text = start + lead.end(), text[lead.end() :]
@@ -306,8 +313,6 @@ def _ner_spans(doc: Doc, ents: tuple[Span, ...], full: str, lang: str) -> list[F
         if end <= start or not _capitalised(text) or (text.casefold() in demonyms() and not (
                 known_name(text))):
             continue
-        if _link_word(text.split()[-1].casefold()):
-            continue  # a phrase cut before its name ("Préfecture de" at a line break)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) == 1 and _plain_word(span[0]) and not (
                 span[0].text.isupper() and len(span[0].text) > 1):  # "US" is no pronoun
@@ -423,9 +428,10 @@ def _fragment(full: str, item: Found) -> bool:
 
 def _given_name(full: str, item: Found, persons: list[tuple[int, int]]) -> bool:
     """A name that opens a person's full name, the surname written right after it ("à Patrick
-    Wieser", "à José-Maria Jimenez"): a locative before it introduces that person, so it
-    does not outweigh NER calling the whole a person, as it does for the name alone ("à
-    Zuoz")."""
+    Wieser", "à José-Maria Jimenez"): French "à" also introduces a person (the indirect
+    object: "céder son maillot à Abraham Olano"), so before a full name it does not outweigh
+    NER calling the whole a person, as it does for a name alone ("à Zuoz"). ``persons`` are
+    French NER's PER spans (English locatives introduce no person)."""
     return any(start == item.start and item.end < end
                and full[item.end : end].lstrip(" \t\n-_")[:1].isupper()
                for start, end in persons)
@@ -460,7 +466,7 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
     named = []
-    full_names = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PER", "PERSON")]
+    full_names = [(e.start_char, e.end_char) for e in ents if e.label_ == "PER"]
     for item in _gazetteer_spans(doc, table):
         if _introduced(full, item, lang) and not _given_name(full, item, full_names):
             item.source = "cued"  # reported even when resolved with low confidence
