@@ -398,8 +398,8 @@ def _introduced(full: str, item: Found, lang: str) -> bool:
         or relations.before(full, item.start, lang) is not None)
 
 
-# A list entry opens after a comma, a semicolon or a rank ("3."), maybe with a particle ("de").
-_LIST_ENTRY = re.compile(r"(?:[,;]|\d\.)\s*(?:(?:de|d['’])\s*)?$", re.IGNORECASE)
+# A list entry opens after a comma, a semicolon, a rank ("3.") or "et", maybe with a particle.
+_LIST_ENTRY = re.compile(r"(?:[,;]|\d\.|\bet|\band)\s*(?:(?:de|d['’])\s*)?$", re.IGNORECASE)
 # A capitalised word or two in brackets right after the name, on the same or the next line.
 _BRACKETED_PLACE = re.compile(r"[ \t]*\n?[ \t]*\([ \t]*[A-ZÀ-Ý][^\W\d_]*\.?"
                               r"(?:[ \t-][^\W\d_]+\.?){0,3}[ \t]*\)")
