@@ -419,9 +419,11 @@ def _listed_person(full: str, item: Found) -> bool:
 def _fragment(full: str, item: Found) -> bool:
     """A French word of one or two letters ("Lo", "Ja", "Us", "CS"): a scanning fragment of a
     longer word, an initial or an abbreviation, not a place name; the gazetteer's two-letter
-    codes match it by chance. Except a country code in brackets after a competitor's name in
-    sports results ("Jalabert (Fr)", "Guidi (It, bonif.")."""
-    if sum(c.isalpha() for c in full[item.start : item.end]) > 2:
+    codes match it by chance. Except a country's own abbreviation ("les drones US") and a
+    country code in brackets after a competitor's name in sports results ("Jalabert (Fr)",
+    "Guidi (It, bonif.")."""
+    text = full[item.start : item.end]
+    if sum(c.isalpha() for c in text) > 2 or text in country_abbreviations():
         return False
     return full[item.start - 1 : item.start] != "(" or full[item.end : item.end + 1] not in ",)"
 

@@ -40,6 +40,8 @@ def test_a_surname_with_a_particle_after_monsieur_is_a_person():
 def test_two_letter_fragments_are_not_places_but_bracketed_country_codes_are():
     assert _texts("Lo correspondant conclut. Us ont mis quinze lances en activité à Genève.") \
         == ["Genève"]
+    us = geoparse("Evacuation de Daech sous les drones US près de Raqqa.", "fr")[0]
+    assert (us.text, us.resolution.country) == ("US", "US")
     mentions = geoparse('Classement : 1. Guidi (It) 2. van Petegem (Be, 8 "). 3. Jalabert (Fr).',
                         "fr")
     assert [(m.text, m.resolution.country) for m in mentions] == [
