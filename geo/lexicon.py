@@ -86,6 +86,15 @@ def person_titles(lang: str) -> frozenset[str]:
 
 
 @cache
+def address_forms(lang: str) -> frozenset[str]:
+    """The person titles that are forms of address ("M.", "Mme", "sieur", "née"), lower-cased:
+    after one, a particle and a name ("M. de Montigny") are still the person's surname, where
+    after a rank of nobility ("le duc de Kent") the name is the land of the title."""
+    return frozenset(r["word"].casefold() for r in read_table("person_titles.tsv")
+                     if r["lang"] == lang and r["form"] == "address")
+
+
+@cache
 def gentile_suffixes(lang: str) -> tuple[str, ...]:
     """Endings of the nouns for a place's inhabitants ("Vaudois", "Kényane", "Jurassien"),
     longest first: French writes them capitalised, and NER takes them for places."""

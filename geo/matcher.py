@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from gazetteer import load_index, normalize_name
 from geo import relations
 from geo.lexicon import (
+    address_forms,
     country_abbreviations,
     country_names,
     demonyms,
@@ -47,14 +48,18 @@ PLACE_LABELS = {"fr": frozenset({"LOC", "GPE"}), "en": frozenset({"GPE", "LOC", 
 # "Kansas City Chiefs" as a toponym (GeoWebNews), so only persons block there.
 BLOCKING_LABELS = {"fr": frozenset({"PER", "ORG"}),
                    "en": frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"})}
+# Particles of a family name after a form of address ("M. de Montigny", "Mme von Arx").
+PARTICLES = frozenset({"de", "d'", "d’", "du", "des", "von", "van"})
 LOCATIVES = frozenset({"à", "vers", "depuis", "jusqu'à", "in", "at", "near", "from", "into"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ez", "es", "ed"})
 LINKS = ARTICLES | {"-", "'", "’", "de", "du", "des", "la", "le", "les", "of", "the", "bin", "ibn",
                     "on", "upon", "sur", "en", "y", "and", "&"}
 
 
+# A whole leading word ("in Idlib", "l'Hérault"), not the first letters of a name ("Inspruck").
 _LEADING_FUNCTION_WORD = re.compile(
-    r"^(?:the|in|at|on|from|en|le|la|les|au|aux|du|des|à|l['’])\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+    r"^(?:(?:the|in|at|on|from|en|le|la|les|au|aux|du|des|à)\s+|l['’]\s*)(?=[A-ZÀ-Ý])",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -172,6 +177,12 @@ def _name_run(doc: Doc, table: _TokenTable, i: int, size: int) -> bool:
                 and word not in country_abbreviations() and not _capitals(word))
 
 
+def _link_word(word: str) -> bool:
+    """A preposition, an article or an elided one ("de", "la", "d'", "L'"), lower-cased: the
+    word that links a name's parts, never its last word."""
+    return word in LINKS or word.endswith(("'", "’"))
+
+
 def _inside_longer_name(doc: Doc, i: int) -> bool:
     """True when token i continues a capitalised run that began before it."""
     if i == 0 or _opens_sentence(doc[i]):
@@ -192,7 +203,9 @@ def _gazetteer_spans(doc: Doc, table: _TokenTable) -> list[Found]:
         best, source = 0, "gazetteer"
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
             if _name_run(doc, table, i, size) and known_name(table.span_text(i, i + size)):
-                best = size
+                # One word and a dangling "de" or article ("SUITE DE", "Ugo La") is a heading's
+                # common word or a person's first name, not a name, nor is the word alone.
+                best = 0 if size == 2 and _link_word(table.lower(i + 1)) else size
                 break
         if table.lower(i) in heads:
             size = 1
@@ -252,11 +265,16 @@ def _contracted_spans(table: _TokenTable, lang: str) -> list[Found]:
 
 def _trim(doc: Doc, full: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Cut a NER span to the name: no trailer after a dash or line break ("Abou Kamal - Sputnik
-    Afrique"), no leading relative cue ("province d'Idlib" → "Idlib")."""
+    Afrique"), no trailing link word, which no name ends with ("Al Qastal Al" → "Al Qastal",
+    "Al" → nothing), no leading relative cue ("province d'Idlib" → "Idlib")."""
     text = full[start:end]
     for sep in (" - ", " – ", " — ", "\n"):
         text = text.split(sep)[0]
     text = text.rstrip(" -–—,;:.")
+    words = text.split()
+    while words and _link_word(words[-1].casefold()):
+        words.pop()
+        text = text[: text.rfind(words[-1]) + len(words[-1])].rstrip(" -–—,;:.") if words else ""
     lead = _LEADING_FUNCTION_WORD.match(text)
     if lead and not known_name(text):
         start, text = start + lead.end(), text[lead.end() :]
@@ -327,8 +345,11 @@ def _glued_datelines(full: str) -> list[Found]:
 
 def _after_title(full: str, item: Found, lang: str) -> bool:
     """A name right after a person's title ("M. Venizelos", "le général Tranco", "née
-    Pillichody") is that person."""
+    Pillichody"), or after a form of address and a nobiliary particle ("M. de Montigny"),
+    is that person."""
     before = full[max(0, item.start - 30) : item.start].split()
+    if before and before[-1].casefold() in PARTICLES and len(before) > 1:
+        return before[-2].casefold() in address_forms(lang)
     return bool(before) and before[-1].casefold() in person_titles(lang)
 
 
@@ -377,6 +398,47 @@ def _introduced(full: str, item: Found, lang: str) -> bool:
         or relations.before(full, item.start, lang) is not None)
 
 
+# A list entry opens after a comma, a semicolon, a rank ("3.") or "et", maybe with a particle.
+_LIST_ENTRY = re.compile(r"(?:[,;]|\d\.|\bet|\band)\s*(?:(?:de|d['’])\s*)?$", re.IGNORECASE)
+# A capitalised word or two in brackets right after the name, on the same or the next line.
+_BRACKETED_PLACE = re.compile(r"[ \t]*\n?[ \t]*\([ \t]*[A-ZÀ-Ý][^\W\d_]*\.?"
+                              r"(?:[ \t-][^\W\d_]+\.?){0,3}[ \t]*\)")
+
+
+def _listed_person(full: str, item: Found) -> bool:
+    """An entry of a list of people given with their town or country in brackets
+    ("Chuard (Lausanne), Maillefer (Lausanne)", "3. Ghinetti (Italie)"): a name the
+    gazetteer does not hold, written so, is the person, not a place (NER reads such lists
+    as places). Places listed with their region ("à Bossonens (Fribourg)") follow a
+    locative, not a list separator."""
+    return bool(_BRACKETED_PLACE.match(full, item.end)) and bool(
+        _LIST_ENTRY.search(full, max(0, item.start - 12), item.start)) and not known_name(
+        full[item.start : item.end])
+
+
+def _fragment(full: str, item: Found) -> bool:
+    """A French word of one or two letters ("Lo", "Ja", "Us", "CS"): a scanning fragment of a
+    longer word, an initial or an abbreviation, not a place name; the gazetteer's two-letter
+    codes match it by chance. Except a country's own abbreviation ("les drones US") and a
+    country code in brackets after a competitor's name in sports results ("Jalabert (Fr)",
+    "Guidi (It, bonif.")."""
+    text = full[item.start : item.end]
+    if sum(c.isalpha() for c in text) > 2 or text in country_abbreviations():
+        return False
+    return full[item.start - 1 : item.start] != "(" or full[item.end : item.end + 1] not in ",)"
+
+
+def _given_name(full: str, item: Found, persons: list[tuple[int, int]]) -> bool:
+    """A name that opens a person's full name, the surname written right after it ("à Patrick
+    Wieser", "à José-Maria Jimenez"): French "à" also introduces a person (the indirect
+    object: "céder son maillot à Abraham Olano"), so before a full name it does not outweigh
+    NER calling the whole a person, as it does for a name alone ("à Zuoz"). ``persons`` are
+    French NER's PER spans (English locatives introduce no person)."""
+    return any(start == item.start and item.end < end
+               and full[item.end : end].lstrip(" \t\n-_")[:1].isupper()
+               for start, end in persons)
+
+
 def _merge(items: list[Found]) -> list[Found]:
     """Keep the longest of overlapping candidates (border phrases first); mark agreements."""
     items.sort(key=lambda f: (f.start, f.source != "border", -(f.end - f.start)))
@@ -406,8 +468,9 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     friend_blockers = [m.span() for m in false_friend_regex().finditer(full)]
     borders = [Found(s, e, "border", c) for s, e, c in relations.borders(full, lang)]
     named = []
+    full_names = [(e.start_char, e.end_char) for e in ents if e.label_ == "PER"]
     for item in _gazetteer_spans(doc, table):
-        if _introduced(full, item, lang):
+        if _introduced(full, item, lang) and not _given_name(full, item, full_names):
             item.source = "cued"  # reported even when resolved with low confidence
             if not _blocked(full, item, friend_blockers):
                 named.append(item)
@@ -431,7 +494,8 @@ def find_candidates(doc: Doc, lang: str, text: str | None = None) -> list[Found]
     if lang == "en":  # "Canadian" refers to Canada (found apart), not to a village of that name
         named = [f for f in named if full[f.start : f.end] not in place_references()]
     named = [f for f in named if not _after_title(full, f, lang)
-             and not _in_newspaper_title(full, f, lang)]
+             and not _in_newspaper_title(full, f, lang) and not _listed_person(full, f)
+             and not (lang == "fr" and _fragment(full, f))]
     kept = _merge(borders + named)
     kept = sorted(kept + find_local_phrases(full, lang, kept), key=lambda f: f.start)
     if lang == "en":  # "Richmond, Va.": the state, found apart, not the Vatican's code
