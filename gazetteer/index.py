@@ -811,15 +811,29 @@ class GazetteerIndex:
         order = [k for k in places if folds[k] == fold]
         order += [k for k in places if folds[k] != fold]
         if len(order) > limit:
+            # The limit cuts a tied run (same kind, same prominence class) when the first place
+            # left out ties with the last one kept: spread that run as _spread_cut does.
             prominence = b.prominence
-            last_in, first_out = order[limit - 1], order[limit]
-            if (folds[last_in] == fold) == (folds[first_out] == fold) and (
-                prominence[rows[last_in]] == prominence[rows[first_out]]
-            ):  # the limit cuts a tied run: spread it as _stored_name does
-                ranked = [
-                    (folds[k] != fold, prominence[rows[k]], rows[k], rows[k], k) for k in order
+            last_in = order[limit - 1]
+            exact, tied = folds[last_in] == fold, prominence[rows[last_in]]
+            end = limit
+            while end < len(order) and (
+                (folds[order[end]] == fold) == exact and prominence[rows[order[end]]] == tied
+            ):
+                end += 1
+            if end > limit:
+                start = limit - 1
+                while start > 0 and (
+                    (folds[order[start - 1]] == fold) == exact
+                    and prominence[rows[order[start - 1]]] == tied
+                ):
+                    start -= 1
+                run = order[start:end]
+                sources, cells = b.sources, b.cell
+                attested = [
+                    (-sources[rows[k]], position, cells[rows[k]]) for position, k in enumerate(run)
                 ]
-                order = [item[4] for item in self._spread_cut(ranked, limit, 2, 3)]
+                order[start:] = [run[position] for position in _spread_order(attested)]
             order = order[:limit]
         name_at = b.arrays.name_at
         answer: list = []
@@ -877,15 +891,8 @@ class GazetteerIndex:
                 attested.append((-row.source.count("+") - 1, position, cell))
             else:
                 attested.append((-sources[row], position, cells[row]))
-        attested.sort()
-        seen: dict[int, int] = {}
-        spread = []
-        for minus_sources, position, cell in attested:
-            turn = seen.get(cell, 0)
-            spread.append((turn, minus_sources, position))
-            seen[cell] = turn + 1
-        spread.sort()
-        return ranked[:lo] + [ranked[position] for _, _, position in spread] + ranked[hi:]
+        spread = [ranked[position] for position in _spread_order(attested)]
+        return ranked[:lo] + spread + ranked[hi:]
 
     def _collect_key(
         self,
@@ -1125,6 +1132,21 @@ def spread_turns(classes: np.ndarray, sources: np.ndarray) -> np.ndarray:
     turn = np.empty(count, np.int64)
     turn[order] = np.arange(count) - first
     return turn
+
+
+def _spread_order(attested: list[tuple[int, int, int]]) -> list[int]:
+    """The positions of tied places, given as (-sources, position, cell), taken by turns in
+    their grid cells, the better attested first in each turn: the plain-Python twin of
+    ``spread_turns`` for one run of a few dozen places, too few to pay for numpy."""
+    attested.sort()
+    seen: dict[int, int] = {}
+    spread = []
+    for minus_sources, position, cell in attested:
+        turn = seen.get(cell, 0)
+        spread.append((turn, minus_sources, position))
+        seen[cell] = turn + 1
+    spread.sort()
+    return [position for _, _, position in spread]
 
 
 @lru_cache(maxsize=4)

@@ -173,14 +173,16 @@ def candidate_makers(ids: Sequence[str], filler: int, places: PlaceMemo) -> Cand
 
     def answer(found: tuple[Place | int | str | float, ...]) -> list[Candidate]:
         made = []
-        append = made.append
+        append, memoised = made.append, places.get
+        new_object, set_attribute = _new_object, _set_attribute
         items = iter(found)
         for place, matched, match, similarity in zip(items, items, items, items, strict=True):
             if place.__class__ is int:
                 row = place
-                place = places.get(row)  # type: ignore[call-overload]
-                if place is None:
-                    place = new_place(row)
+                place = memoised(row)  # type: ignore[call-overload]
+                if place is None:  # new_place inlined: ten places an answer pay for its call
+                    place = new_object(Place)
+                    set_attribute(place, "__dict__", {"id": ids[row], _FILL: filler, _ROW: row})
             append(_new_tuple(Candidate, (place, matched, match, similarity)))
         return made
 
