@@ -168,7 +168,8 @@ _ALTERNATIVE_SEPARATORS = re.compile(r"\s*(?:/|\||;|,|\(|\)|\[|\]|\s-\s|\s–\s)
 
 @lru_cache(maxsize=4)
 def _folded_words(kind: str) -> frozenset[str]:
-    """The folded tokens of one word list of descriptors.json ("words" or "qualifiers")."""
+    """The folded tokens of one word list of descriptors.json ("words", "qualifiers" or
+    "generic_words")."""
     words = json.loads(_DESCRIPTORS_FILE.read_text("utf-8"))[kind]
     return frozenset(t for word in words for t in tokens(word))
 
