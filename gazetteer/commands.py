@@ -9,7 +9,6 @@ from pathlib import Path
 
 from gazetteer.index import is_confident, load_index
 from gazetteer.model import Candidate
-from gazetteer.normalize import MAX_NAME_CHARS, normalize_name
 from gazetteer.overlay import (
     OverlayError,
     append_entry,
@@ -106,16 +105,10 @@ def _format(candidate: Candidate) -> str:
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:
-    name = " ".join(args.name)
-    if len(name) > MAX_NAME_CHARS:
-        print(
-            f"gazetteer lookup: name is {len(name)} characters long (at most "
-            f"{MAX_NAME_CHARS}); not a place name",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if not normalize_name(name):
-        print(f"gazetteer lookup: {name!r} has no letters or digits to look up", file=sys.stderr)
+    try:  # the checks a name added to the overlay passes: a tab or a control byte is a typo
+        name = check_name(" ".join(args.name))
+    except OverlayError as exc:
+        print(f"gazetteer lookup: {exc}; not a place name", file=sys.stderr)
         return EXIT_USAGE
     if args.limit <= 0:
         print("gazetteer lookup: --limit must be positive", file=sys.stderr)

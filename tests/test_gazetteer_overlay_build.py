@@ -72,7 +72,8 @@ def test_info_shows_the_overlay_path(gazetteer_index, capsys):
     ("argv", "reason"),
     [
         (["lookup", "x" * 10_000], "characters long"),
-        (["lookup", "\x01\x02"], "no letters"),
+        (["lookup", "?!"], "no letters"),
+        (["lookup", "Raq\x01qa"], "control characters"),
         (["add", "", "--lat", "1", "--lon", "1", "--country", "SY"], "empty"),
         (["add", "Nowhere", "--lat", "95", "--lon", "1", "--country", "SY"], "outside"),
         (["add", "Nowhere", "--lat", "nan", "--lon", "1", "--country", "SY"], "finite"),
